@@ -1,0 +1,167 @@
+"""Citations by key: `[@key]`, `[@key, p. 12]`, `[@a; @b]` in Markdown become numbered notes.
+
+Pure functions (Markdown and references in, Markdown out) so that tests need no build.
+Each cited work becomes a footnote holding its full reference; the footnotes are placed
+under a generated "References" heading at the end of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schema import KEY_PATTERN, Reference
+
+# Code is left alone: fenced blocks and inline code spans.
+CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+# Anything that opens like a citation; checked strictly below.
+CANDIDATE = re.compile(r"\[@[^\]\n]*\]")
+ITEM = re.compile(rf"^@(?P<key>{KEY_PATTERN})(?:,\s*(?P<locator>[^;@\]]+?))?\s*$")
+
+REFERENCES_TITLE = "References"
+REFERENCES_HEADING = f"## {REFERENCES_TITLE}"
+PLACE_MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnotes placeholder
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    locator: str
+    line: int
+
+    @property
+    def label(self) -> str:
+        """The footnote label: one note per work and locator."""
+        suffix = re.sub(r"[^a-z0-9]+", "-", self.locator.lower()).strip("-")
+        return f"{self.key}--{suffix}" if suffix else self.key
+
+
+def _prose_spans(markdown: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of text outside code."""
+    spans, position = [], 0
+    for code in CODE.finditer(markdown):
+        spans.append((position, code.start()))
+        position = code.end()
+    spans.append((position, len(markdown)))
+    return spans
+
+
+def find_citations(markdown: str) -> tuple[list[tuple[int, int, list[Citation]]], list[tuple[int, str]]]:
+    """Citation groups as (start, end, citations), and (line, problem) for malformed ones."""
+    groups, problems = [], []
+    for start, end in _prose_spans(markdown):
+        for match in CANDIDATE.finditer(markdown, start, end):
+            line = markdown.count("\n", 0, match.start()) + 1
+            items = [ITEM.match(part.strip()) for part in match.group(0)[1:-1].split(";")]
+            if not all(items):
+                problems.append((line, f"malformed citation {match.group(0)!r} (write [@key], [@key, p. 4] or [@a; @b])"))
+                continue
+            citations = [Citation(item["key"], (item["locator"] or "").strip(), line) for item in items]
+            groups.append((match.start(), match.end(), citations))
+    return groups, problems
+
+
+def cited_keys(markdown: str) -> set[str]:
+    """Every key a page cites."""
+    groups, _ = find_citations(markdown)
+    return {citation.key for _, _, citations in groups for citation in citations}
+
+
+def citation_problems(markdown: str, references: dict[str, Reference]) -> list[tuple[int, str]]:
+    """(line, problem) for each malformed citation or unknown key in a page."""
+    groups, problems = find_citations(markdown)
+    for _, _, citations in groups:
+        problems += [(c.line, f"unknown citation key {c.key!r}") for c in citations if c.key not in references]
+    return sorted(problems)
+
+
+def render_citations(markdown: str, references: dict[str, Reference]) -> str:
+    """The page with citations as footnotes and a References section at its end."""
+    groups, _ = find_citations(markdown)
+    if not groups:
+        return markdown
+    notes: dict[str, str] = {}
+    pieces, position = [], 0
+    for start, end, citations in groups:
+        pieces.append(markdown[position:start])
+        marks = []
+        for citation in citations:
+            if citation.key not in references:
+                raise KeyError(citation.key)
+            text = format_reference(references[citation.key])
+            notes.setdefault(citation.label, f"{text} {citation.locator}." if citation.locator else text)
+            marks.append(f"[^{citation.label}]")
+        pieces.append("<sup>,</sup>".join(marks))
+        position = end
+    pieces.append(markdown[position:])
+    definitions = "\n".join(f"[^{label}]: {text}" for label, text in notes.items())
+    return f"{''.join(pieces).rstrip()}\n\n{REFERENCES_HEADING}\n\n{PLACE_MARKER}\n\n{definitions}\n"
+
+
+# ---------------------------------------------------------------------------
+# Formatting one reference (author-date, close to Chicago)
+# ---------------------------------------------------------------------------
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _human_date(value: str) -> str:
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def creator(reference: Reference) -> str:
+    """Who the work is by: its authors, or else the organisation."""
+    return _names(reference.author) if reference.author else reference.organisation or ""
+
+
+def format_reference(reference: Reference) -> str:
+    """The full reference as one line of Markdown."""
+    title = _escape(reference.title)
+    whole_work = reference.type in {"book", "report", "document", "dataset"}
+    parts = [f"{_escape(creator(reference))}. {_human_date(reference.date)}."]
+    parts.append(f"*{title}*." if whole_work else f"“{title}.”")
+    if reference.container:
+        container = f"*{_escape(reference.container)}*"
+        if reference.volume:
+            container += f" {reference.volume}"
+        if reference.issue:
+            container += f" ({reference.issue})"
+        if reference.pages:
+            container += f": {reference.pages}"
+        parts.append(container + ".")
+    publisher = reference.publisher or (reference.organisation if reference.author else None)
+    if publisher and publisher != reference.container:
+        parts.append(f"{_escape(publisher)}.")
+    if reference.doi:
+        parts.append(f"<https://doi.org/{reference.doi}>.")
+    elif reference.url:
+        parts.append(f"<{reference.url}>. Accessed {_human_date(reference.accessed.isoformat())}.")
+    return " ".join(parts)
+
+
+def sort_key(reference: Reference) -> tuple[str, str, str]:
+    """Alphabetical by creator, then date, then title."""
+    return (creator(reference).casefold(), reference.date, reference.title.casefold())
+
+
+BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
+
+
+def render_bibliography(references: dict[str, Reference]) -> str:
+    """Every work once, alphabetically, each with an anchor at its key."""
+    entries = sorted(references.values(), key=sort_key)
+    return "\n\n".join(f'<p class="reference" id="{r.key}" markdown="span">{format_reference(r)}</p>' for r in entries)

@@ -1,0 +1,206 @@
+"""What a valid page, tag and reference is: defined once, used by the build and the tests.
+
+Every problem is reported as one line, `file:line: what: problem`, so that a contributor
+can go straight to it.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+TAGS_FILE = DATA_DIR / "tags.yml"
+REFERENCES_FILE = DATA_DIR / "references.yml"
+
+KEY_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+PARTIAL_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+
+
+# ---------------------------------------------------------------------------
+# YAML with line numbers
+# ---------------------------------------------------------------------------
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line where each mapping starts."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load_records(path: Path) -> list[dict]:
+    """A YAML list of mappings, each with its line number under `__line__`."""
+    records = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or []
+    if not isinstance(records, list):
+        raise ValueError(f"{display(path)}:1: expected a list of records")
+    return records
+
+
+def display(path: Path | str) -> str:
+    """A path as contributors see it: relative to the project."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def describe(error: ValidationError) -> list[tuple[str, str]]:
+    """(field, problem) pairs from a pydantic error, in plain words."""
+    pairs = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or "(record)"
+        message = item["msg"].removeprefix("Value error, ")
+        pairs.append((field, message))
+    return pairs
+
+
+# ---------------------------------------------------------------------------
+# Tags: the controlled vocabulary
+# ---------------------------------------------------------------------------
+
+def load_vocabulary(path: Path = TAGS_FILE) -> dict[str, str]:
+    """Every allowed tag, mapped to its group (cooperation type, region, ...)."""
+    groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+    vocabulary: dict[str, str] = {}
+    for group, tags in groups.items():
+        for tag in tags:
+            if tag in vocabulary:
+                raise ValueError(f"{display(path)}: tag {tag!r} is listed twice")
+            vocabulary[tag] = group
+    return vocabulary
+
+
+# ---------------------------------------------------------------------------
+# Page front matter
+# ---------------------------------------------------------------------------
+
+class PageMeta(BaseModel):
+    """The front matter of every page under docs/."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=20, max_length=160)
+    kind: Literal["topic", "case", "reference", "guide"]
+    tags: list[str] = []
+    last_reviewed: dt.date
+    # Material's own layout switch, allowed so the home page can drop its sidebars.
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError(f"{value} is in the future")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _known_tags(cls, tags: list[str], info) -> list[str]:
+        vocabulary = (info.context or {}).get("vocabulary")
+        if vocabulary is not None:
+            unknown = [tag for tag in tags if tag not in vocabulary]
+            if unknown:
+                raise ValueError(f"unknown tag {unknown[0]!r} (add it to data/tags.yml or pick a listed one)")
+        return tags
+
+
+# The page anatomy of EDITORIAL.md: these `##` sections, in this order, on every article.
+REQUIRED_SECTIONS = {
+    "topic": ["Learning objectives", "Limits and critiques", "Discussion questions", "Further reading"],
+    "case": ["Learning objectives", "Limits and critiques", "Discussion questions", "Further reading"],
+}
+
+
+def front_matter_line(source: str, field: str) -> int:
+    """The line of a front matter field in a page's source (1 if it is missing)."""
+    match = re.search(rf"^{re.escape(field)}\s*:", source, flags=re.MULTILINE)
+    return source.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def check_page_meta(path: Path, source: str, meta: dict[str, Any], vocabulary: dict[str, str]) -> list[str]:
+    """Problems with one page's front matter, one line each."""
+    try:
+        PageMeta.model_validate(meta, context={"vocabulary": vocabulary})
+    except ValidationError as error:
+        return [
+            f"{display(path)}:{front_matter_line(source, field.split('.')[0])}: front matter field {field!r}: {problem}"
+            for field, problem in describe(error)
+        ]
+    return []
+
+
+# ---------------------------------------------------------------------------
+# References: the one bibliography
+# ---------------------------------------------------------------------------
+
+class Reference(BaseModel):
+    """One work in data/references.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(pattern=rf"^{KEY_PATTERN}$")
+    type: Literal["book", "article", "chapter", "report", "document", "news", "web", "dataset"]
+    author: list[str] = []
+    organisation: str | None = None
+    title: str = Field(min_length=1)
+    container: str | None = None
+    publisher: str | None = None
+    date: str = Field(pattern=rf"^{PARTIAL_DATE}$")
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    url: str | None = Field(default=None, pattern=r"^https://[^\s/$.?#][^\s]*$")
+    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
+    accessed: dt.date | None = None
+
+    @field_validator("date", "volume", "issue", "pages", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        """YAML reads 2024 as a number and 2024-03-01 as a date; keep them as written."""
+        return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Reference:
+        if not self.author and not self.organisation:
+            raise ValueError("needs an author or an organisation")
+        if not self.url and not self.doi:
+            raise ValueError("needs a url or a doi")
+        if self.url and not self.accessed:
+            raise ValueError("a work with a url needs an accessed date")
+        if self.accessed and self.accessed > dt.date.today():
+            raise ValueError(f"accessed date {self.accessed} is in the future")
+        return self
+
+
+def load_bibliography(path: Path = REFERENCES_FILE) -> tuple[dict[str, Reference], list[str]]:
+    """All references by key, and one line per problem found in the file."""
+    references: dict[str, Reference] = {}
+    errors: list[str] = []
+    for record in load_records(path):
+        line = record.pop("__line__", 1)
+        key = record.get("key", "?")
+        try:
+            reference = Reference.model_validate(record)
+        except ValidationError as error:
+            errors += [f"{display(path)}:{line}: reference {key!r}: field {field!r}: {problem}"
+                       for field, problem in describe(error)]
+            continue
+        if reference.key in references:
+            errors.append(f"{display(path)}:{line}: reference {key!r}: duplicate key")
+            continue
+        references[reference.key] = reference
+    return references, errors

@@ -1,0 +1,32 @@
+"""Shared fixtures: the site is built once per test session, into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_URL = "https://reference.example.org/oic-defense/"
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the whole site, run once; its output is kept for checks."""
+    site = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result.site = site
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    if build.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stderr}{build.stdout}")
+    return build.site

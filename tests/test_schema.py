@@ -1,0 +1,74 @@
+"""The page and reference schema reports each bad input with its file, line, field and problem."""
+
+import pytest
+
+from conftest import FIXTURES
+from pages import check_page
+from schema import load_bibliography, load_vocabulary
+
+PAGES = FIXTURES / "pages"
+
+
+@pytest.fixture(scope="module")
+def references():
+    references, problems = load_bibliography(FIXTURES / "references_good.yml")
+    assert problems == []
+    return references
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_vocabulary()
+
+
+def test_a_valid_page_has_no_problems(references, vocabulary):
+    assert check_page(PAGES / "good.md", references, vocabulary) == []
+
+
+def test_bad_front_matter_names_file_line_field_and_problem(references, vocabulary):
+    problems = check_page(PAGES / "bad_front_matter.md", references, vocabulary)
+    page = "tests/fixtures/pages/bad_front_matter.md"
+    assert f"{page}:3: front matter field 'description': String should have at most 160 characters" in problems
+    assert f"{page}:4: front matter field 'kind': Input should be 'topic', 'case', 'reference' or 'guide'" in problems
+    assert f"{page}:5: front matter field 'tags': unknown tag 'Atlantis' (add it to data/tags.yml or pick a listed one)" in problems
+    assert f"{page}:8: front matter field 'last_reviewed': 2999-01-01 is in the future" in problems
+    assert f"{page}:9: front matter field 'sponsor': Extra inputs are not permitted" in problems
+    assert len(problems) == 5, problems
+
+
+def test_unknown_and_malformed_citations_are_reported_with_their_line(references, vocabulary):
+    problems = check_page(PAGES / "bad_citations.md", references, vocabulary)
+    page = "tests/fixtures/pages/bad_citations.md"
+    assert problems == [
+        f"{page}:12: unknown citation key 'no-such-work'",
+        f"{page}:14: malformed citation '[@Fixture Charter]' (write [@key], [@key, p. 4] or [@a; @b])",
+    ]
+
+
+def test_topic_pages_need_the_anatomy_and_no_handwritten_references(references, vocabulary):
+    problems = check_page(PAGES / "bad_anatomy.md", references, vocabulary)
+    page = "tests/fixtures/pages/bad_anatomy.md"
+    assert problems == [
+        f"{page}:14: has a hand-written 'References' section; the build generates it from the citations",
+        f"{page}:8: missing the section '## Limits and critiques' required on topic pages",
+        f"{page}:8: missing the section '## Further reading' required on topic pages",
+    ]
+
+
+def test_broken_bibliography_entries_are_reported_by_line_key_and_field():
+    references, problems = load_bibliography(FIXTURES / "references_broken.yml")
+    bib = "tests/fixtures/references_broken.yml"
+    assert f"{bib}:8: reference 'fixture-charter': duplicate key" in problems
+    assert f"{bib}:14: reference 'no-title': field 'title': Field required" in problems
+    assert f"{bib}:19: reference 'no-author': field '(record)': needs an author or an organisation" in problems
+    assert f"{bib}:25: reference 'no-access-date': field '(record)': a work with a url needs an accessed date" in problems
+    assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'key': String should match pattern") for p in problems)
+    assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'type': Input should be") for p in problems)
+    assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'date': String should match pattern") for p in problems)
+    assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'url': String should match pattern") for p in problems)
+    assert list(references) == ["fixture-charter"]
+
+
+def test_the_tag_vocabulary_has_every_group():
+    groups = set(load_vocabulary().values())
+    assert groups == {"cooperation type", "region", "organisation", "period"}
