@@ -77,6 +77,8 @@ def main() -> int:
         print(__doc__)
         return 2
     ensure_env()
+    # Material prints a notice about MkDocs 2 on every build; it is known, and it hides real warnings.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     return TASKS[sys.argv[1]](sys.argv[2:])
 
 

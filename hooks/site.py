@@ -3,6 +3,7 @@
 on_config     load the bibliography and the tag vocabulary; a bad entry stops the build
 on_files      check every page's front matter and citations; any problem stops the build
 on_page_markdown  turn citations into numbered notes, and fill the /references/ page
+on_post_page  name Material's search dialog for screen readers (axe: aria-dialog-name)
 """
 
 from __future__ import annotations
@@ -46,3 +47,10 @@ def on_page_markdown(markdown, page, config, files):
     if BIBLIOGRAPHY_MARKER in markdown:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, render_bibliography(state["references"]))
     return render_citations(markdown, state["references"])
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output, page, config):
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'))

@@ -10,8 +10,23 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SITE_URL = "https://reference.example.org/oic-defense/"
+SOURCES = sorted(DOCS.rglob("*.md"))
+
+pytest_plugins = ["browser"]
+
+
+def page_path(source: Path) -> str:
+    """A page's URL path with directory URLs: docs/a/b.md -> a/b/, docs/a/index.md -> a/."""
+    relative = source.relative_to(DOCS).with_suffix("")
+    folder = relative.parent if relative.name == "index" else relative
+    return "" if folder == Path(".") else f"{folder.as_posix()}/"
+
+
+def source_id(source: Path) -> str:
+    return source.relative_to(DOCS).as_posix()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,113 @@
+"""Every built page in Debian's Chromium: clean loads, accessibility in both palettes,
+phones, keyboards and readers without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import OUTPUT
+from conftest import SOURCES, page_path, source_id
+
+PATHS = [page_path(source) for source in SOURCES]
+IDS = [source_id(source) for source in SOURCES]
+SCREENSHOT_ARTICLE = "scope/"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_page_loads_without_errors_and_only_from_localhost(context, served, path):
+    problems: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+    page.on("request", lambda request: request.url.startswith((served, "data:", "blob:"))
+            or problems.append(f"off-site request: {request.url}"))
+    page.goto(served + path, wait_until="networkidle")
+    assert problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_axe_finds_no_violations(browser, served, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served + path, wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    context.close()
+    violations = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+                  for v in results.response["violations"]]
+    assert violations == []
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_nothing_scrolls_sideways_on_a_phone(phone, served, path):
+    page = phone.new_page()
+    page.goto(served + path, wait_until="networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than a 375px screen"
+
+
+def test_the_navigation_drawer_opens_and_its_links_work_on_a_phone(phone, served):
+    page = phone.new_page()
+    page.goto(served, wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator("nav.md-nav--primary")
+    link = drawer.get_by_role("link", name="About", exact=True)
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_url(f"{served}about/")
+    assert page.locator("h1").first.inner_text().startswith("About")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_pages_are_readable_without_javascript(browser, served, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + path)
+    assert page.locator("article h1").first.is_visible()
+    assert page.locator("nav.md-nav--primary a[href]").count() >= 4
+    if page.locator("h2#references").count():
+        assert page.locator("div.footnote li").first.is_visible()
+    context.close()
+
+
+def test_keyboard_reaches_skip_link_with_visible_focus_and_search(context, served):
+    page = context.new_page()
+    page.goto(served + "about/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => ({text: document.activeElement.textContent.trim(),"
+                            " outline: getComputedStyle(document.activeElement).outlineStyle,"
+                            " shadow: getComputedStyle(document.activeElement).boxShadow})")
+    assert focused["text"] == "Skip to content"
+    assert focused["outline"] != "none" or focused["shadow"] != "none", "focus must be visible"
+    page.keyboard.press("Enter")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Search"
+
+
+def test_screenshots_for_review(browser, served):
+    """Not an assertion: pictures of the home page and an article, for people to look at."""
+    OUTPUT.mkdir(exist_ok=True)
+    shots = {"desktop": {"viewport": {"width": 1280, "height": 900}},
+             "mobile": {"viewport": {"width": 375, "height": 812}, "is_mobile": True},
+             "dark": {"viewport": {"width": 1280, "height": 900}, "color_scheme": "dark"}}
+    for name, options in shots.items():
+        context = browser.new_context(**options)
+        page = context.new_page()
+        for label, path in {"home": "", "article": SCREENSHOT_ARTICLE}.items():
+            page.goto(served + path, wait_until="networkidle")
+            page.screenshot(path=OUTPUT / f"{label}-{name}.png")
+        context.close()
+    assert len(list(OUTPUT.glob("*.png"))) >= 6

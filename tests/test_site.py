@@ -1,0 +1,64 @@
+"""Checks over the one built site: a clean strict build, metadata, references and source links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+
+from citations import cited_keys, sort_key
+from conftest import DOCS, SITE_URL, SOURCES, page_path, source_id
+from schema import load_bibliography
+
+
+def built_page(site: Path, source: Path) -> Path:
+    return site / page_path(source) / "index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_strict_build_passes_without_warnings(build):
+    log = build.stderr + build.stdout
+    assert build.returncode == 0, log
+    assert not re.search(r"^(WARNING|ERROR)", log, flags=re.MULTILINE), log
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=source_id)
+def test_page_metadata_comes_from_front_matter(site, source):
+    _, meta = get_data(source.read_text(encoding="utf-8"))
+    page = soup(built_page(site, source))
+    assert page.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+    assert page.find("link", rel="canonical")["href"].startswith(SITE_URL)
+    assert page.find("a", rel="edit")["href"].endswith(f"/docs/{source.relative_to(DOCS).as_posix()}")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=source_id)
+def test_cited_works_appear_as_numbered_notes_under_references(site, source):
+    keys = cited_keys(source.read_text(encoding="utf-8"))
+    page = soup(built_page(site, source))
+    if not keys:
+        return
+    heading = page.find("h2", id="references")
+    assert heading is not None, "a page that cites works needs the generated References section"
+    notes = heading.find_next("div", class_="footnote").find_all("li")
+    assert {note["id"].removeprefix("fn:").split("--")[0] for note in notes} == keys
+
+
+def test_every_reference_is_cited_somewhere_and_listed_once_alphabetically(site):
+    references, problems = load_bibliography()
+    assert problems == []
+    cited = set().union(*(cited_keys(source.read_text(encoding="utf-8")) for source in SOURCES))
+    assert sorted(set(references) - cited) == [], "bibliography entries that no page cites"
+    listed = [p["id"] for p in soup(site / "references" / "index.html").find_all("p", class_="reference")]
+    assert listed == [r.key for r in sorted(references.values(), key=sort_key)]
+
+
+def test_sitemap_uses_the_configured_site_url(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}</loc>" in sitemap
+    assert f"<loc>{SITE_URL}scope/</loc>" in sitemap
