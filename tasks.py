@@ -5,6 +5,7 @@ virtual environment (.venv) matches requirements.lock, then runs.
     python3 tasks.py serve   # set up, then serve at http://127.0.0.1:8000 with live reload
     python3 tasks.py test    # set up, then run the whole test suite
     python3 tasks.py build   # set up, then build the static site into site/
+    python3 tasks.py bench   # set up, then measure build time and page weight against the budgets
     python3 tasks.py lock    # regenerate requirements.lock from pyproject.toml
 
 Only the standard library is used here, so a machine with Python 3.11+ and pip is enough.
@@ -61,6 +62,10 @@ def test(args: list[str]) -> int:
     return code
 
 
+def bench(args: list[str]) -> int:
+    return run(BIN / "python", "scripts/benchmark.py", *args)
+
+
 def lock(args: list[str]) -> int:
     if run(BIN / "python", "-m", "pip", "install", "--quiet", "pip-tools"):
         return 1
@@ -69,7 +74,7 @@ def lock(args: list[str]) -> int:
                "--output-file", LOCK, "pyproject.toml", *args)
 
 
-TASKS = {"serve": serve, "build": build, "test": test, "lock": lock}
+TASKS = {"serve": serve, "build": build, "test": test, "bench": bench, "lock": lock}
 
 
 def main() -> int:

@@ -1,0 +1,150 @@
+"""Measure the site against its budgets: a script that prints figures, not a test.
+
+    python3 tasks.py bench            # or: .venv/bin/python scripts/benchmark.py
+
+Builds the site cold into a temporary folder, then visits every page once with an empty
+cache in Debian's Chromium, counting requests and the bytes a server would send (text
+gzipped at level 6, as a typical static host does). Prints a table and writes
+benchmark/results/latest.json. Where Node.js is present it also runs Lighthouse (mobile)
+on the home page and three articles.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmark" / "results"
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+BUDGETS = {"text_page_kb": 100, "figure_page_kb": 200, "requests": 10, "offsite": 0, "build_seconds": 30}
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+LIGHTHOUSE_PAGES = ["", "concepts/", "cooperation/mutual-defense/", "scope/"]
+
+
+def build(site: Path) -> float:
+    started = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def wire_bytes(body: bytes, content_type: str) -> int:
+    return len(gzip.compress(body, 6)) if content_type.startswith(TEXT_TYPES) else len(body)
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(str(p.parent.relative_to(site).as_posix()) + "/" if p.parent != site else ""
+                  for p in site.rglob("index.html") if p.parent.name != "search")
+
+
+def visit(browser, base: str, path: str) -> dict:
+    """One first visit with an empty cache: requests, gzipped bytes, and when the search index loads."""
+    context = browser.new_context()
+    page = context.new_page()
+    responses: list = []
+    offsite: list[str] = []
+    page.on("response", lambda response: responses.append(response))
+    page.on("request", lambda r: r.url.startswith((base, "data:", "blob:")) or offsite.append(r.url))
+    page.goto(base + path, wait_until="networkidle")
+    transferred, index_on_load = 0, False
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            continue
+        transferred += wire_bytes(body, response.headers.get("content-type", ""))
+        index_on_load |= response.url.endswith("search_index.json")
+    has_figure = page.locator("article figure svg, article figure img").count() > 0
+    context.close()
+    return {"path": "/" + path, "requests": len(responses), "kb": round(transferred / 1024, 1),
+            "figure_page": has_figure, "offsite": offsite, "search_index_on_load": index_on_load}
+
+
+def lighthouse(base: str) -> dict[str, dict[str, int]]:
+    if not shutil.which("npx"):
+        return {}
+    scores = {}
+    for path in LIGHTHOUSE_PAGES:
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            command = ["npx", "--yes", "lighthouse@12", base + path, "--quiet", "--output=json",
+                       f"--output-path={report.name}", "--form-factor=mobile",
+                       f"--chrome-flags=--headless {' '.join(LAUNCH_ARGS)}"]
+            done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
+            if done.returncode:
+                scores["/" + path] = {"error": done.stderr.strip().splitlines()[-1:]}
+                continue
+            categories = json.loads(Path(report.name).read_text())["categories"]
+            scores["/" + path] = {name: round(c["score"] * 100) for name, c in categories.items()}
+    return scores
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        seconds = build(site)
+        index_kb = round(len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6)) / 1024, 1)
+        server, base = serve(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            visits = [visit(browser, base, path) for path in pages(site)]
+            browser.close()
+        scores = lighthouse(base) if "--no-lighthouse" not in sys.argv else {}
+        server.shutdown()
+
+    for v in visits:
+        limit = BUDGETS["figure_page_kb"] if v["figure_page"] else BUDGETS["text_page_kb"]
+        v["meets_budget"] = v["kb"] <= limit and v["requests"] <= BUDGETS["requests"] and not v["offsite"]
+    heaviest = max(visits, key=lambda v: v["kb"])
+    summary = {
+        "build_seconds": round(seconds, 2), "pages": len(visits), "search_index_kb_gzipped": index_kb,
+        "search_index_loaded_on_first_visit": any(v["search_index_on_load"] for v in visits),
+        "heaviest_page": heaviest["path"], "heaviest_kb": heaviest["kb"], "budgets": BUDGETS,
+        "build_meets_budget": seconds <= BUDGETS["build_seconds"],
+        "pages_over_budget": [v["path"] for v in visits if not v["meets_budget"]],
+        "offsite_requests": sum(len(v["offsite"]) for v in visits), "lighthouse": scores, "visits": visits,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(summary, indent=2) + "\n")
+
+    print(f"{'page':45} {'requests':>8} {'KB gz':>8}  budget")
+    for v in visits:
+        print(f"{v['path']:45} {v['requests']:>8} {v['kb']:>8}  {'met' if v['meets_budget'] else 'OVER'}")
+    print(f"\nbuild: {summary['build_seconds']} s (budget {BUDGETS['build_seconds']} s: "
+          f"{'met' if summary['build_meets_budget'] else 'OVER'})")
+    print(f"pages: {summary['pages']}; heaviest: {heaviest['path']} at {heaviest['kb']} KB")
+    print(f"search index: {index_kb} KB gzipped, loaded on first visit: {summary['search_index_loaded_on_first_visit']}")
+    print(f"off-site requests: {summary['offsite_requests']}; pages over budget: {len(summary['pages_over_budget'])}")
+    for path, result in scores.items():
+        print(f"lighthouse {path}: {result}")
+    print(f"written: {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
