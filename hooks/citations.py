@@ -106,6 +106,8 @@ MONTHS = "January February March April May June July August September October No
 
 
 def _human_date(value: str) -> str:
+    if value == "n.d.":
+        return "n.d."
     parts = value.split("-")
     if len(parts) == 1:
         return parts[0]
@@ -132,7 +134,7 @@ def format_reference(reference: Reference) -> str:
     """The full reference as one line of Markdown."""
     title = _escape(reference.title)
     whole_work = reference.type in {"book", "report", "document", "dataset"}
-    parts = [f"{_escape(creator(reference))}. {_human_date(reference.date)}."]
+    parts = [f"{_escape(creator(reference)).rstrip('.')}. {_human_date(reference.date).rstrip('.')}."]
     parts.append(f"*{title}*." if whole_work else f"“{title}.”")
     if reference.container:
         container = f"*{_escape(reference.container)}*"

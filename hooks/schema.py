@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 TAGS_FILE = DATA_DIR / "tags.yml"
 REFERENCES_FILE = DATA_DIR / "references.yml"
+GLOSSARY_FILE = DATA_DIR / "glossary.yml"
+CHANGELOG_FILE = DATA_DIR / "changelog.yml"
 
 KEY_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PARTIAL_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
@@ -48,6 +50,13 @@ def load_records(path: Path) -> list[dict]:
     return records
 
 
+def docs_url(source: str) -> str:
+    """A page's URL path from its docs/-relative source: a/b.md -> a/b/, a/index.md -> a/, index.md -> ''."""
+    stem = source.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/") if stem == "index" or stem.endswith("/index") else stem
+    return f"{stem}/" if stem else ""
+
+
 def display(path: Path | str) -> str:
     """A path as contributors see it: relative to the project."""
     path = Path(path)
@@ -65,6 +74,15 @@ def describe(error: ValidationError) -> list[tuple[str, str]]:
         message = item["msg"].removeprefix("Value error, ")
         pairs.append((field, message))
     return pairs
+
+
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"{value} is in the future")
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
 
 
 # ---------------------------------------------------------------------------
@@ -87,6 +105,9 @@ def load_vocabulary(path: Path = TAGS_FILE) -> dict[str, str]:
 # Page front matter
 # ---------------------------------------------------------------------------
 
+# Articles: the pages with the full anatomy, a cite box and a reading time.
+ARTICLE_KINDS = ("topic", "case")
+
 class PageMeta(BaseModel):
     """The front matter of every page under docs/."""
 
@@ -96,16 +117,15 @@ class PageMeta(BaseModel):
     description: str = Field(min_length=20, max_length=160)
     kind: Literal["topic", "case", "reference", "guide"]
     tags: list[str] = []
-    last_reviewed: dt.date
+    last_reviewed: PastDate
     # Material's own layout switch, allowed so the home page can drop its sidebars.
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
 
-    @field_validator("last_reviewed")
-    @classmethod
-    def _not_in_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today():
-            raise ValueError(f"{value} is in the future")
-        return value
+    @model_validator(mode="after")
+    def _articles_are_tagged(self) -> "PageMeta":
+        if self.kind in ARTICLE_KINDS and not self.tags:
+            raise ValueError(f"a {self.kind} page needs tags from data/tags.yml")
+        return self
 
     @field_validator("tags")
     @classmethod
@@ -159,13 +179,13 @@ class Reference(BaseModel):
     title: str = Field(min_length=1)
     container: str | None = None
     publisher: str | None = None
-    date: str = Field(pattern=rf"^{PARTIAL_DATE}$")
+    date: str = Field(pattern=rf"^(?:{PARTIAL_DATE}|n\.d\.)$")  # n.d.: an undated web page
     volume: str | None = None
     issue: str | None = None
     pages: str | None = None
     url: str | None = Field(default=None, pattern=r"^https://[^\s/$.?#][^\s]*$")
     doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
-    accessed: dt.date | None = None
+    accessed: PastDate | None = None
 
     @field_validator("date", "volume", "issue", "pages", mode="before")
     @classmethod
@@ -181,26 +201,65 @@ class Reference(BaseModel):
             raise ValueError("needs a url or a doi")
         if self.url and not self.accessed:
             raise ValueError("a work with a url needs an accessed date")
-        if self.accessed and self.accessed > dt.date.today():
-            raise ValueError(f"accessed date {self.accessed} is in the future")
+        if self.date == "n.d." and self.type != "web":
+            raise ValueError("only a web page may be undated (n.d.)")
         return self
 
 
 def load_bibliography(path: Path = REFERENCES_FILE) -> tuple[dict[str, Reference], list[str]]:
     """All references by key, and one line per problem found in the file."""
+    entries, problems = load_models(path, Reference, "reference")
     references: dict[str, Reference] = {}
-    errors: list[str] = []
+    for reference, line in entries:
+        if reference.key in references:
+            problems.append(f"{display(path)}:{line}: reference {reference.key!r}: duplicate key")
+        references.setdefault(reference.key, reference)
+    return references, problems
+
+
+def load_models(path: Path, model: type[BaseModel], name: str) -> tuple[list[tuple[Any, int]], list[str]]:
+    """(record, line) for each valid record of a YAML list, and one line per problem."""
+    records, problems = [], []
     for record in load_records(path):
         line = record.pop("__line__", 1)
-        key = record.get("key", "?")
+        label = record.get("key") or record.get("term") or record.get("date") or "?"
         try:
-            reference = Reference.model_validate(record)
+            records.append((model.model_validate(record), line))
         except ValidationError as error:
-            errors += [f"{display(path)}:{line}: reference {key!r}: field {field!r}: {problem}"
-                       for field, problem in describe(error)]
-            continue
-        if reference.key in references:
-            errors.append(f"{display(path)}:{line}: reference {key!r}: duplicate key")
-            continue
-        references[reference.key] = reference
-    return references, errors
+            problems += [f"{display(path)}:{line}: {name} {str(label)!r}: field {field!r}: {problem}"
+                         for field, problem in describe(error)]
+    return records, problems
+
+
+# ---------------------------------------------------------------------------
+# Glossary: terms and acronyms, rendered on /glossary/ and as tooltips on every page
+# ---------------------------------------------------------------------------
+
+class GlossaryEntry(BaseModel):
+    """One term in data/glossary.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    term: str = Field(min_length=1)
+    acronym: str | None = Field(default=None, pattern=r"^[A-Za-z0-9&-]+$")
+    definition: str = Field(min_length=10)
+    see: str | None = Field(default=None, pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")  # where the site treats it
+
+    @property
+    def anchor(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", (self.acronym or self.term).lower()).strip("-")
+
+
+# ---------------------------------------------------------------------------
+# Changelog: substantive changes, rendered on /about/changelog/ and in the Atom feed
+# ---------------------------------------------------------------------------
+
+class ChangelogEntry(BaseModel):
+    """One substantive change in data/changelog.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: PastDate
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=10)
+    pages: list[str] = Field(min_length=1)  # docs/-relative sources, e.g. scope.md

@@ -1,9 +1,13 @@
 """The MkDocs hooks (registered in mkdocs.yml): check everything once, then render pages.
 
-on_config     load the bibliography and the tag vocabulary; a bad entry stops the build
-on_files      check every page's front matter and citations; any problem stops the build
-on_page_markdown  turn citations into numbered notes, and fill the /references/ page
-on_post_page  name Material's search dialog for screen readers (axe: aria-dialog-name)
+on_config         load the bibliography, tags, glossary and changelog; a bad entry stops the build
+on_files          check every page's front matter, citations and anatomy (any problem stops the
+                  build); summarise pages for the course kit; add the syllabus CSV and the feed
+on_page_markdown  fill generated sections (references, glossary, changelog, course kit); put the
+                  reviewed date and reading time under each article's title; turn citations into
+                  numbered notes; append acronym tooltips
+on_post_page      name Material's search dialog for screen readers (axe: aria-dialog-name)
+on_post_build     repair the print page's footnote anchors (hooks/print_page.py)
 """
 
 from __future__ import annotations
@@ -12,10 +16,18 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
+from changelog import CHANGELOG_MARKER, FEED_PATH, atom_feed, render_changelog
 from citations import BIBLIOGRAPHY_MARKER, cited_keys, render_bibliography, render_citations
+from glossary import GLOSSARY_MARKER, abbreviations, render_glossary
+from page_facts import insert_page_facts
 from pages import check_page
-from schema import load_bibliography, load_vocabulary
+from print_page import PRINT_PAGE, repair_print_page
+from schema import (ARTICLE_KINDS, CHANGELOG_FILE, GLOSSARY_FILE, ChangelogEntry, GlossaryEntry,
+                    load_bibliography, load_models, load_vocabulary)
+from teach import QUESTIONS_MARKER, SYLLABUS_CSV, SYLLABUS_MARKER, render_questions, render_syllabus, summarise, syllabus_csv
 
 log = logging.getLogger("mkdocs.hooks.site")
 state: dict = {}
@@ -23,30 +35,51 @@ state: dict = {}
 
 def on_config(config):
     references, problems = load_bibliography()
+    glossary, glossary_problems = load_models(GLOSSARY_FILE, GlossaryEntry, "glossary term")
+    changes, changelog_problems = load_models(CHANGELOG_FILE, ChangelogEntry, "change")
+    problems += glossary_problems + changelog_problems
     if problems:
-        raise PluginError("Bibliography problems:\n" + "\n".join(problems))
-    state["references"] = references
-    state["vocabulary"] = load_vocabulary()
+        raise PluginError("Data problems:\n" + "\n".join(problems))
+    state.update(references=references, vocabulary=load_vocabulary(),
+                 glossary=[entry for entry, _ in glossary], changes=[entry for entry, _ in changes])
+    config["extra"]["article_kinds"] = ARTICLE_KINDS  # the templates' cite box uses the same list
     return config
 
 
 def on_files(files, config):
-    problems, cited = [], set()
+    problems, cited, summaries = [], set(), []
     for file in files.documentation_pages():
         path = Path(file.abs_src_path)
         problems += check_page(path, state["references"], state["vocabulary"])
-        cited |= cited_keys(path.read_text(encoding="utf-8"))
+        markdown, meta = get_data(path.read_text(encoding="utf-8"))
+        cited |= cited_keys(markdown)
+        if not problems:
+            summaries.append(summarise(file.src_uri, markdown, meta))
     if problems:
         raise PluginError("Page problems:\n" + "\n".join(problems))
     for key in sorted(set(state["references"]) - cited):
         log.warning(f"data/references.yml: reference {key!r} is cited by no page")
+    state["summaries"] = summaries
+    files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(summaries, config["site_url"])))
+    files.append(File.generated(config, FEED_PATH, content=atom_feed(state["changes"], config["site_url"], config["site_name"])))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if BIBLIOGRAPHY_MARKER in markdown:
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, render_bibliography(state["references"]))
-    return render_citations(markdown, state["references"])
+    here = page.file.src_uri.rpartition("/")[0]
+    generated = {
+        BIBLIOGRAPHY_MARKER: lambda: render_bibliography(state["references"]),
+        GLOSSARY_MARKER: lambda: render_glossary(state["glossary"]),
+        CHANGELOG_MARKER: lambda: render_changelog(state["changes"], page.file.src_uri),
+        QUESTIONS_MARKER: lambda: render_questions(state["summaries"], here),
+        SYLLABUS_MARKER: lambda: render_syllabus(state["summaries"], here, config["site_url"]),
+    }
+    for marker, render in generated.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render())
+    if page.meta.get("kind") in ARTICLE_KINDS:
+        markdown = insert_page_facts(markdown, page.meta["last_reviewed"])
+    return render_citations(markdown, state["references"]) + "\n\n" + abbreviations(state["glossary"]) + "\n"
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -54,3 +87,9 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 def on_post_page(output, page, config):
     return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'))
+
+
+def on_post_build(config):
+    path = Path(config["site_dir"], PRINT_PAGE)
+    if path.exists():
+        path.write_text(repair_print_page(path.read_text(encoding="utf-8")), encoding="utf-8")

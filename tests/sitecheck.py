@@ -53,37 +53,39 @@ def _target(site: Path, page: Path, path: str, base_path: str) -> Path:
     return target / "index.html" if target.is_dir() or path.endswith("/") else target
 
 
+def link_problem(site: Path, page: Path, url: str, site_url: str) -> str | None:
+    """What is wrong with one link on one page of the built site, or None."""
+    if not url.strip():
+        return "empty link"
+    base_path = urlsplit(site_url).path
+    if url.startswith(site_url):
+        url = base_path + url[len(site_url):]
+    parts = urlsplit(url)
+    if parts.scheme in {"mailto", "tel", "data"}:
+        return None
+    if parts.scheme or url.startswith("//"):
+        if parts.scheme != "https":
+            return "external link is not https"
+        return "malformed external link" if "." not in parts.netloc or " " in url else None
+    target = _target(site, page, parts.path, base_path) if parts.path else page
+    if target.suffix == ".md":
+        return "points at a Markdown source, not a built page"
+    if not target.exists():
+        return f"no such file {target.relative_to(site).as_posix() if target.is_relative_to(site) else target}"
+    if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
+        return f"no anchor #{parts.fragment} in {_name(site, target)}"
+    return None
+
+
 def check_links(site: Path, site_url: str) -> list[str]:
     """Internal links resolve, anchors exist, no .md targets, no empty links, external links are https."""
     problems = []
-    site, base_path = site.resolve(), urlsplit(site_url).path
+    site = site.resolve()
     for page in html_files(site):
         for tag in _soup(page).find_all(list(URL_ATTRIBUTES)):
             url = tag.get(URL_ATTRIBUTES[tag.name])
-            if url is None:
-                continue
-            where = f"{_name(site, page)}: <{tag.name}> {url!r}"
-            if not url.strip():
-                problems.append(f"{where}: empty link")
-                continue
-            if url.startswith(site_url):
-                url = base_path + url[len(site_url):]
-            parts = urlsplit(url)
-            if parts.scheme in {"mailto", "tel", "data"}:
-                continue
-            if parts.scheme or url.startswith("//"):
-                if parts.scheme != "https":
-                    problems.append(f"{where}: external link is not https")
-                elif "." not in parts.netloc or " " in url:
-                    problems.append(f"{where}: malformed external link")
-                continue
-            target = _target(site, page, parts.path, base_path) if parts.path else page
-            if target.suffix == ".md":
-                problems.append(f"{where}: points at a Markdown source, not a built page")
-            elif not target.exists():
-                problems.append(f"{where}: no such file {target.relative_to(site).as_posix() if target.is_relative_to(site) else target}")
-            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
-                problems.append(f"{where}: no anchor #{parts.fragment} in {_name(site, target)}")
+            if url is not None and (problem := link_problem(site, page, url, site_url)):
+                problems.append(f"{_name(site, page)}: <{tag.name}> {url!r}: {problem}")
     return problems
 
 

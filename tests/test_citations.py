@@ -25,7 +25,7 @@ def test_pages_without_citations_are_unchanged():
 
 def test_reference_formats_name_date_title_and_link():
     assert format_reference(REFERENCES["fixture-book"]) == (
-        "Walt, Stephen M.. 1987. *A Fixture Book*. Fixture University Press. <https://doi.org/10.1234/fixture>.")
+        "Walt, Stephen M. 1987. *A Fixture Book*. Fixture University Press. <https://doi.org/10.1234/fixture>.")
     assert format_reference(REFERENCES["fixture-charter"]).endswith(
         "<https://example.org/charter>. Accessed 31 January 2024.")
 

@@ -49,9 +49,9 @@ def test_topic_pages_need_the_anatomy_and_no_handwritten_references(references, 
     problems = check_page(PAGES / "bad_anatomy.md", references, vocabulary)
     page = "tests/fixtures/pages/bad_anatomy.md"
     assert problems == [
-        f"{page}:14: has a hand-written 'References' section; the build generates it from the citations",
-        f"{page}:8: missing the section '## Limits and critiques' required on topic pages",
-        f"{page}:8: missing the section '## Further reading' required on topic pages",
+        f"{page}:16: has a hand-written 'References' section; the build generates it from the citations",
+        f"{page}:10: missing the section '## Limits and critiques' required on topic pages",
+        f"{page}:10: missing the section '## Further reading' required on topic pages",
     ]
 
 

@@ -1,0 +1,120 @@
+"""Citing, teaching and keeping links: the cite box, machine-readable metadata, the
+glossary's tooltips, the course kit's downloads, CITATION.cff and the permanent URLs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from xml.etree import ElementTree
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+
+from conftest import ROOT, SITE_URL, SOURCES, page_path, source_id
+from glossary import abbreviations
+from schema import ARTICLE_KINDS, GLOSSARY_FILE, GlossaryEntry, load_models
+from sitecheck import link_problem
+
+MANIFEST = ROOT / "data" / "permanent-urls.txt"
+META = {source: get_data(source.read_text(encoding="utf-8"))[1] for source in SOURCES}
+ARTICLES = [source for source in SOURCES if META[source]["kind"] in ARTICLE_KINDS]
+
+
+def soup(site: Path, source: Path) -> BeautifulSoup:
+    return BeautifulSoup((site / page_path(source) / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def manifest() -> list[str]:
+    lines = MANIFEST.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=source_id)
+def test_every_page_has_highwire_open_graph_and_json_ld(site, source):
+    page = soup(site, source)
+    meta = {tag.get("name") or tag.get("property"): tag["content"] for tag in page.find_all("meta", content=True)}
+    url = SITE_URL + page_path(source)
+    assert meta["citation_title"] == META[source]["title"]
+    assert meta["citation_author"] == "OIC Cooperative Defense Reference"
+    assert meta["citation_publication_date"] == META[source]["last_reviewed"].strftime("%Y/%m/%d")
+    assert meta["citation_public_url"] == meta["og:url"] == url
+    assert meta["og:title"] == META[source]["title"] and meta["og:description"] == META[source]["description"]
+    article = json.loads(page.find("script", type="application/ld+json").string)
+    assert article["@type"] == "Article" and article["headline"] == META[source]["title"]
+    assert article["dateModified"] == META[source]["last_reviewed"].isoformat()
+    assert article["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert article["publisher"]["@type"] == "Organization" and article["url"] == url
+
+
+@pytest.mark.parametrize("source", ARTICLES, ids=source_id)
+def test_every_article_has_a_cite_box_reading_time_and_report_link(site, source):
+    page = soup(site, source)
+    box = page.find("section", class_="cite-box")
+    styles = {code["id"]: code.get_text() for code in box.find_all("code")}
+    assert set(styles) == {"cite-apa", "cite-chicago", "cite-bibtex"}
+    for text in styles.values():
+        assert META[source]["title"] in text and SITE_URL + page_path(source) in text
+        assert "[date you read it]" in text  # filled in by the browser; visible without JavaScript
+    assert len(box.find_all("button", attrs={"data-clipboard-target": True})) == 3
+    assert "min read" in page.find("p", class_="page-facts").get_text()
+    assert "issues/new?title=" in page.find("p", class_="report-error").a["href"]
+
+
+def test_cite_box_fills_in_todays_date_in_the_browser(context, served):
+    if not ARTICLES:
+        pytest.skip("no article pages yet")
+    page = context.new_page()
+    page.goto(served + page_path(ARTICLES[0]), wait_until="networkidle")
+    assert "[date you read it]" not in page.locator("#cite-apa").inner_text()
+    assert page.evaluate("new Date().getFullYear()") and str(page.evaluate("new Date().getFullYear()")) in \
+        page.locator("#cite-bibtex").inner_text()
+
+
+def test_every_glossary_acronym_has_a_tooltip(site):
+    entries = [entry for entry, _ in load_models(GLOSSARY_FILE, GlossaryEntry, "glossary term")[0]]
+    lines = abbreviations(entries).splitlines()
+    assert len(lines) == len({e.acronym for e in entries if e.acronym})
+    glossary = soup(site, ROOT / "docs" / "glossary.md")
+    tooltips = {abbr.get_text(): abbr["title"] for abbr in glossary.find_all("abbr")}
+    for entry in entries:
+        assert glossary.find(id=entry.anchor), f"no anchor for {entry.term}"
+        if entry.acronym:
+            assert tooltips.get(entry.acronym) == entry.term
+
+
+def test_syllabus_csv_lists_every_page_with_its_permanent_url(site):
+    rows = list(csv.DictReader(io.StringIO((site / "teach" / "syllabus.csv").read_text(encoding="utf-8"))))
+    assert sorted(row["url"] for row in rows) == sorted(SITE_URL + page_path(source) for source in SOURCES)
+    assert all(row["summary"] and int(row["reading_minutes"]) >= 1 for row in rows)
+
+
+def test_feed_is_atom_with_the_changes(site):
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    assert feed.tag == f"{atom}feed"
+    entries = feed.findall(f"{atom}entry")
+    assert entries and all(entry.find(f"{atom}link").get("href").startswith(SITE_URL) for entry in entries)
+
+
+def test_every_permanent_url_still_resolves(site):
+    home = site.resolve() / "index.html"
+    problems = {url: link_problem(site.resolve(), home, SITE_URL + url.lstrip("/"), SITE_URL) for url in manifest()}
+    assert {url: problem for url, problem in problems.items() if problem} == {}
+
+
+def test_every_page_is_in_the_permanent_url_manifest():
+    listed = set(manifest())
+    missing = [f"/{page_path(source)}" for source in SOURCES if f"/{page_path(source)}" not in listed]
+    assert missing == [], f"add these lines to {MANIFEST.relative_to(ROOT)}"
+
+
+def test_citation_cff_is_valid():
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+    result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
