@@ -6,7 +6,7 @@ on_files          check every page's front matter, citations and anatomy (any pr
 on_page_markdown  fill generated sections (references, glossary, changelog, course kit); put the
                   reviewed date and reading time under each article's title; turn citations into
                   numbered notes; append acronym tooltips
-on_post_page      name Material's search dialog for screen readers (axe: aria-dialog-name)
+on_post_page      name two of Material's landmarks for screen readers (hooks/accessibility.py)
 on_post_build     repair the print page's footnote anchors (hooks/print_page.py)
 """
 
@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
+from accessibility import label_landmarks
 from changelog import CHANGELOG_MARKER, FEED_PATH, atom_feed, render_changelog
 from citations import BIBLIOGRAPHY_MARKER, cited_keys, render_bibliography, render_citations
 from glossary import GLOSSARY_MARKER, abbreviations, render_glossary
@@ -82,11 +83,8 @@ def on_page_markdown(markdown, page, config, files):
     return render_citations(markdown, state["references"]) + "\n\n" + abbreviations(state["glossary"]) + "\n"
 
 
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
 def on_post_page(output, page, config):
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'))
+    return label_landmarks(output)
 
 
 def on_post_build(config):

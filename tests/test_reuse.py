@@ -65,14 +65,19 @@ def test_every_article_has_a_cite_box_reading_time_and_report_link(site, source)
     assert "issues/new?title=" in page.find("p", class_="report-error").a["href"]
 
 
-def test_cite_box_fills_in_todays_date_in_the_browser(context, served):
+def test_cite_box_fills_in_todays_date_and_copies_in_one_click(browser, served):
     if not ARTICLES:
         pytest.skip("no article pages yet")
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(served + page_path(ARTICLES[0]), wait_until="networkidle")
-    assert "[date you read it]" not in page.locator("#cite-apa").inner_text()
-    assert page.evaluate("new Date().getFullYear()") and str(page.evaluate("new Date().getFullYear()")) in \
-        page.locator("#cite-bibtex").inner_text()
+    today = page.evaluate("new Date().toISOString().slice(0, 10)")
+    assert today in page.locator("#cite-bibtex").inner_text()
+    page.locator("button[data-clipboard-target='#cite-apa']").click()
+    page.wait_for_function("navigator.clipboard.readText().then(text => text.length > 0)")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.startswith("OIC Cooperative Defense Reference. (") and "[date you read it]" not in copied
 
 
 def test_every_glossary_acronym_has_a_tooltip(site):
