@@ -1,0 +1,32 @@
+"""Small pure functions of the hooks: landmark labels, print-page repairs, reading time, URLs."""
+
+from accessibility import label_landmarks
+from page_facts import reading_minutes
+from print_page import repair_print_page
+from schema import docs_url
+
+
+def test_landmarks_get_names_in_plain_and_minified_html():
+    assert label_landmarks('<div class="md-search" data-md-component="search" role="dialog">') == \
+        '<div class="md-search" aria-label="Search" data-md-component="search" role="dialog">'
+    assert label_landmarks("<nav class=md-tags hidden>") == '<nav class="md-tags" aria-label="Tags" hidden>'
+    assert label_landmarks('<div class="md-search__inner" role="search">') == '<div class="md-search__inner" role="search">'
+
+
+def test_print_page_footnote_ids_follow_their_links():
+    html = ('<section class="print-page" id="index"><p>x<sup id="fnref:a"><a href="#index-fn:a">1</a></sup></p>'
+            '<li id="fn:a"><a href="#index-fnref:a">back</a></li><a href="#.">home</a></section>'
+            '<section class="print-page" id="scope"><sup id="fnref2:a"></sup></section>')
+    repaired = repair_print_page(html)
+    assert 'id="index-fnref:a"' in repaired and 'id="index-fn:a"' in repaired
+    assert 'id="scope-fnref2:a"' in repaired and 'href="#index"' in repaired
+
+
+def test_reading_time_counts_words_not_markup():
+    assert reading_minutes("word " * 230) == 1
+    assert reading_minutes("word " * 231 + "<span>[@key]</span>") == 2
+
+
+def test_docs_urls_follow_directory_urls():
+    assert [docs_url(s) for s in ["index.md", "scope.md", "about/index.md", "cases/gcc.md"]] == \
+        ["", "scope/", "about/", "cases/gcc/"]
