@@ -6,7 +6,8 @@ on_files          check every page's front matter, citations and anatomy (any pr
 on_page_markdown  fill generated sections (references, glossary, changelog, course kit); put the
                   reviewed date and reading time under each article's title; turn citations into
                   numbered notes; append acronym tooltips
-on_post_page      name two of Material's landmarks for screen readers (hooks/accessibility.py)
+on_post_page      name two of Material's landmarks for screen readers (hooks/accessibility.py);
+                  drop the print page's own assets from ordinary pages (hooks/print_page.py)
 on_post_build     repair the print page's footnote anchors (hooks/print_page.py)
 """
 
@@ -25,7 +26,7 @@ from citations import BIBLIOGRAPHY_MARKER, cited_keys, render_bibliography, rend
 from glossary import GLOSSARY_MARKER, abbreviations, render_glossary
 from page_facts import insert_page_facts
 from pages import check_page
-from print_page import PRINT_PAGE, repair_print_page
+from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
 from schema import (ARTICLE_KINDS, CHANGELOG_FILE, GLOSSARY_FILE, ChangelogEntry, GlossaryEntry,
                     load_bibliography, load_models, load_vocabulary)
 from teach import QUESTIONS_MARKER, SYLLABUS_CSV, SYLLABUS_MARKER, render_questions, render_syllabus, summarise, syllabus_csv
@@ -84,7 +85,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return label_landmarks(output)
+    return label_landmarks(drop_print_assets(output))
 
 
 def on_post_build(config):

@@ -2,7 +2,7 @@
 
 from accessibility import label_landmarks
 from page_facts import reading_minutes
-from print_page import repair_print_page
+from print_page import drop_print_assets, repair_print_page
 from schema import docs_url
 
 
@@ -30,3 +30,9 @@ def test_reading_time_counts_words_not_markup():
 def test_docs_urls_follow_directory_urls():
     assert [docs_url(s) for s in ["index.md", "scope.md", "about/index.md", "cases/gcc.md"]] == \
         ["", "scope/", "about/", "cases/gcc/"]
+
+
+def test_ordinary_pages_drop_the_print_pages_assets():
+    html = ('<link rel=stylesheet href=../css/print-site.css><link rel=stylesheet href=../css/print-site-material.css>'
+            '<link rel=stylesheet href=../stylesheets/extra.css><script src=../js/print-site.js></script>')
+    assert drop_print_assets(html) == "<link rel=stylesheet href=../stylesheets/extra.css>"
