@@ -42,12 +42,19 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
+def _without_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_lines(item) for key, item in value.items() if key != "__line__"}
+    return [_without_lines(item) for item in value] if isinstance(value, list) else value
+
+
 def load_records(path: Path) -> list[dict]:
-    """A YAML list of mappings, each with its line number under `__line__`."""
+    """A YAML list of mappings, each with its line number under `__line__` (nested mappings without)."""
     records = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or []
     if not isinstance(records, list):
         raise ValueError(f"{display(path)}:1: expected a list of records")
-    return records
+    return [{**_without_lines(record), "__line__": record["__line__"]} if isinstance(record, dict) else record
+            for record in records]
 
 
 def docs_url(source: str) -> str:
@@ -222,7 +229,7 @@ def load_models(path: Path, model: type[BaseModel], name: str) -> tuple[list[tup
     records, problems = [], []
     for record in load_records(path):
         line = record.pop("__line__", 1)
-        label = record.get("key") or record.get("term") or record.get("date") or "?"
+        label = record.get("key") or record.get("id") or record.get("term") or record.get("date") or "?"
         try:
             records.append((model.model_validate(record), line))
         except ValidationError as error:

@@ -1,9 +1,11 @@
 """The MkDocs hooks (registered in mkdocs.yml): check everything once, then render pages.
 
-on_config         load the bibliography, tags, glossary and changelog; a bad entry stops the build
+on_config         load the bibliography, tags, glossary, changelog and dataset; a bad entry stops the build
 on_files          check every page's front matter, citations and anatomy (any problem stops the
-                  build); summarise pages for the course kit; add the syllabus CSV and the feed
-on_page_markdown  fill generated sections (references, glossary, changelog, course kit); put the
+                  build); summarise pages for the course kit; add the syllabus CSV, the feed
+                  and the dataset's downloads
+on_page_markdown  fill generated sections (references, glossary, changelog, course kit, dataset
+                  downloads, codebook, record tables, SVG figures); put the
                   reviewed date and reading time under each article's title; turn citations into
                   numbered notes; append acronym tooltips
 on_post_page      name two of Material's landmarks for screen readers (hooks/accessibility.py);
@@ -23,13 +25,18 @@ from mkdocs.utils.meta import get_data
 from accessibility import label_landmarks
 from changelog import CHANGELOG_MARKER, FEED_PATH, atom_feed, render_changelog
 from citations import BIBLIOGRAPHY_MARKER, cited_keys, render_bibliography, render_citations
+from data_pages import (CODEBOOK_MARKER, DOWNLOADS_MARKER, fill_figures, fill_record_tables, render_codebook,
+                        render_downloads)
+from dataset import load_dataset
+from downloads import dataset_files
 from glossary import GLOSSARY_MARKER, abbreviations, render_glossary
 from page_facts import insert_page_facts
 from pages import check_page
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
 from schema import (ARTICLE_KINDS, CHANGELOG_FILE, GLOSSARY_FILE, ChangelogEntry, GlossaryEntry,
                     load_bibliography, load_models, load_vocabulary)
-from teach import QUESTIONS_MARKER, SYLLABUS_CSV, SYLLABUS_MARKER, render_questions, render_syllabus, summarise, syllabus_csv
+from teach import (QUESTIONS_MARKER, SYLLABUS_CSV, SYLLABUS_MARKER, fill_reading_times, render_questions,
+                   render_syllabus, summarise, syllabus_csv)
 
 log = logging.getLogger("mkdocs.hooks.site")
 state: dict = {}
@@ -42,7 +49,10 @@ def on_config(config):
     problems += glossary_problems + changelog_problems
     if problems:
         raise PluginError("Data problems:\n" + "\n".join(problems))
-    state.update(references=references, vocabulary=load_vocabulary(),
+    dataset, dataset_problems = load_dataset(set(references))
+    if dataset_problems:
+        raise PluginError("Dataset problems:\n" + "\n".join(dataset_problems))
+    state.update(references=references, vocabulary=load_vocabulary(), dataset=dataset,
                  glossary=[entry for entry, _ in glossary], changes=[entry for entry, _ in changes])
     config["extra"]["article_kinds"] = ARTICLE_KINDS  # the templates' cite box uses the same list
     return config
@@ -59,11 +69,14 @@ def on_files(files, config):
             summaries.append(summarise(file.src_uri, markdown, meta))
     if problems:
         raise PluginError("Page problems:\n" + "\n".join(problems))
+    cited |= {key for records in state["dataset"].values() for record in records for key in record.sources}
     for key in sorted(set(state["references"]) - cited):
         log.warning(f"data/references.yml: reference {key!r} is cited by no page")
     state["summaries"] = summaries
     files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(summaries, config["site_url"])))
     files.append(File.generated(config, FEED_PATH, content=atom_feed(state["changes"], config["site_url"], config["site_name"])))
+    for name, content in dataset_files(state["dataset"]).items():
+        files.append(File.generated(config, f"data/{name}", content=content))
     return files
 
 
@@ -75,10 +88,14 @@ def on_page_markdown(markdown, page, config, files):
         CHANGELOG_MARKER: lambda: render_changelog(state["changes"], page.file.src_uri),
         QUESTIONS_MARKER: lambda: render_questions(state["summaries"], here),
         SYLLABUS_MARKER: lambda: render_syllabus(state["summaries"], here, config["site_url"]),
+        DOWNLOADS_MARKER: lambda: render_downloads(state["dataset"]),
+        CODEBOOK_MARKER: lambda: render_codebook(state["dataset"]),
     }
     for marker, render in generated.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render())
+    markdown = fill_reading_times(markdown, state["summaries"])
+    markdown = fill_record_tables(fill_figures(markdown, state["dataset"]), state["dataset"])
     if page.meta.get("kind") in ARTICLE_KINDS:
         markdown = insert_page_facts(markdown, page.meta["last_reviewed"])
     return render_citations(markdown, state["references"]) + "\n\n" + abbreviations(state["glossary"]) + "\n"

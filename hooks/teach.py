@@ -15,6 +15,7 @@ from schema import ARTICLE_KINDS, docs_url
 QUESTIONS_MARKER = "<!-- discussion-questions -->"
 SYLLABUS_MARKER = "<!-- syllabus-list -->"
 SYLLABUS_CSV = "teach/syllabus.csv"
+MINUTES_MARKER = re.compile(r"<!-- minutes: (\S+) -->")  # a page's reading time, e.g. <!-- minutes: concepts.md -->
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,15 @@ def syllabus_csv(pages: list[PageSummary], site_url: str) -> str:
     for p in sorted(pages, key=lambda p: p.url):
         writer.writerow([p.title, site_url + p.url, p.description, p.kind, p.minutes])
     return out.getvalue()
+
+
+def fill_reading_times(markdown: str, pages: list[PageSummary]) -> str:
+    """Replace each `<!-- minutes: page.md -->` with that page's reading time, so unit plans never drift."""
+    minutes = {page.source: page.minutes for page in pages}
+
+    def fill(match: re.Match) -> str:
+        if match.group(1) not in minutes:
+            raise KeyError(f"reading time asked for an unknown page {match.group(1)!r}")
+        return f"{minutes[match.group(1)]} min"
+
+    return MINUTES_MARKER.sub(fill, markdown)

@@ -36,3 +36,16 @@ def test_ordinary_pages_drop_the_print_pages_assets():
     html = ('<link rel=stylesheet href=../css/print-site.css><link rel=stylesheet href=../css/print-site-material.css>'
             '<link rel=stylesheet href=../stylesheets/extra.css><script src=../js/print-site.js></script>')
     assert drop_print_assets(html) == "<link rel=stylesheet href=../stylesheets/extra.css>"
+
+
+def test_unit_plans_take_reading_times_from_the_pages():
+    from teach import PageSummary, fill_reading_times
+
+    pages = [PageSummary("concepts.md", "Concepts", "A page.", "topic", 12, ())]
+    assert fill_reading_times("Read it (<!-- minutes: concepts.md -->).", pages) == "Read it (12 min)."
+    try:
+        fill_reading_times("<!-- minutes: missing.md -->", pages)
+    except KeyError as error:
+        assert "missing.md" in str(error)
+    else:
+        raise AssertionError("an unknown page must stop the build")

@@ -1,0 +1,75 @@
+"""The dataset's checks report each bad record with its file, line, id, field and problem."""
+
+from conftest import FIXTURES
+from dataset import load_dataset, spell_problems, Spell
+
+REFERENCES = {"fixture-charter"}
+
+
+def test_broken_records_are_reported_precisely():
+    _, problems = load_dataset(REFERENCES, FIXTURES / "data_broken")
+    states, organisations, agreements = (f"tests/fixtures/data_broken/{k}.yml" for k in ("states", "organisations", "agreements"))
+    assert f"{states}:8: record 'XXX': field 'sources': unknown source key 'no-such-source'" in problems
+    assert any(p.startswith(f"{states}:8: record 'XXX': field '(record)': Value error, unknown ISO 3166-1")
+               or p.startswith(f"{states}:8: record 'XXX': field '(record)': unknown ISO 3166-1") for p in problems), problems
+    assert f"{organisations}:1: record 'fixture-pact': field '(record)': ended (1950) is before founded (1955)" in problems
+    assert f"{agreements}:1: record 'fixture-pact': field '(record)': in_force (2025-01-01) is before signed (2025-09-17)" in problems
+    assert any(p.startswith(f"{agreements}:10: record 'bad-type': field 'type': Input should be") for p in problems)
+    assert f"{agreements}:10: record 'bad-type': field 'parties.1': unknown ISO 3166-1 alpha-3 country code 'ZZZ'" in problems
+
+
+def test_membership_spells_must_not_overlap_or_run_backwards():
+    spells = [Spell(state="PAK", joined="1955", left="1979"), Spell(state="PAK", joined="1970"),
+              Spell(state="TUR", joined="1960", left="1958")]
+    assert spell_problems(spells) == [
+        "TUR left (1958) before joining (1960)",
+        "PAK has overlapping membership spells (1955-1979 and 1970-now)",
+    ]
+
+
+def test_duplicate_ids_across_kinds_are_reported():
+    _, problems = load_dataset(REFERENCES, FIXTURES / "data_broken")
+    assert any("record 'fixture-pact': field 'id': duplicate id (also in tests/fixtures/data_broken/organisations.yml)" in p
+               for p in problems), problems
+
+
+def good_dataset():
+    dataset, problems = load_dataset(REFERENCES, FIXTURES / "data_good")
+    assert problems == []
+    return dataset
+
+
+def test_maps_fill_members_and_observers_and_name_every_country():
+    from figures import oic_map, organisation_map
+
+    svg = oic_map(good_dataset()["states"])
+    assert '<title id="map-oic-title">OIC member and observer states</title>' in svg
+    assert "2 OIC member states and 1 observer states" in svg
+    assert svg.count('class="fig-member"') == 2 and svg.count('class="fig-observer"') == 1  # Bahrain is drawn too
+    former = organisation_map(good_dataset()["organisations"][0], on="2020")
+    assert "0 current and 2 former members" in former
+
+
+def test_timeline_and_matrix_state_what_they_show():
+    from figures import agreement_matrix_svg, timeline_svg
+
+    dataset = good_dataset()
+    timeline = timeline_svg(dataset, this_year=2026)
+    assert "2 agreements, 1 organisations and 1 exercise series" in timeline
+    assert timeline.count('<circle class="fig-agreements"') == 2
+    matrix = agreement_matrix_svg(dataset["agreements"])
+    assert "4 states; 4 pairs share at least one recorded agreement" in matrix
+    assert matrix.count('class="fig-tie-defense"') == 2
+
+
+def test_downloads_cover_every_kind_and_field():
+    import csv, io, json
+    from downloads import dataset_files
+
+    files = dataset_files(good_dataset())
+    package = json.loads(files["datapackage.json"])
+    assert [r["name"] for r in package["resources"]] == ["states", "organisations", "agreements", "exercises", "programs"]
+    organisations = list(csv.DictReader(io.StringIO(files["organisations.csv"])))
+    assert organisations[0]["members"] == "PAK:1955-1979;TUR:1955-1979"
+    assert all(field["description"] for r in package["resources"] for field in r["schema"]["fields"])
+    assert json.loads(files["programs.json"])[0]["partners"] == ["PAK", "CHN"]
