@@ -6,7 +6,8 @@ on_files          check every page's front matter, citations and anatomy (any pr
                   and the dataset's downloads
 on_page_markdown  fill generated sections (references, glossary, changelog, course kit, dataset
                   downloads, codebook, record tables, SVG figures); put the
-                  reviewed date and reading time under each article's title; turn citations into
+                  reviewed date and reading time under each article's title, and its key terms
+                  linked to the glossary; turn citations into
                   numbered notes; append acronym tooltips
 on_post_page      name two of Material's landmarks for screen readers (hooks/accessibility.py);
                   drop the print page's own assets from ordinary pages (hooks/print_page.py)
@@ -29,7 +30,7 @@ from data_pages import (CODEBOOK_MARKER, DOWNLOADS_MARKER, fill_figures, fill_re
                         render_downloads)
 from dataset import load_dataset
 from downloads import dataset_files
-from glossary import GLOSSARY_MARKER, abbreviations, render_glossary
+from glossary import GLOSSARY_MARKER, abbreviations, key_terms, render_glossary
 from page_facts import insert_page_facts
 from pages import check_page
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
@@ -98,6 +99,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown = fill_record_tables(fill_figures(markdown, state["dataset"]), state["dataset"])
     if page.meta.get("kind") in ARTICLE_KINDS:
         markdown = insert_page_facts(markdown, page.meta["last_reviewed"])
+        markdown = key_terms(markdown, state["glossary"], page.file.src_uri)
     return render_citations(markdown, state["references"]) + "\n\n" + abbreviations(state["glossary"]) + "\n"
 
 

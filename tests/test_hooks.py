@@ -49,3 +49,17 @@ def test_unit_plans_take_reading_times_from_the_pages():
         assert "missing.md" in str(error)
     else:
         raise AssertionError("an unknown page must stop the build")
+
+
+def test_articles_link_the_glossary_terms_they_use():
+    from glossary import key_terms
+    from schema import GlossaryEntry
+
+    entries = [GlossaryEntry(term="Collective defense", definition="An attack on one is an attack on all."),
+               GlossaryEntry(term="Gulf Cooperation Council", acronym="GCC", definition="A regional organisation."),
+               GlossaryEntry(term="Offset", definition="A supplier's obligation to reinvest.")]
+    page = "# T\n\nSummary.\n\n## Learning objectives\n\nThe GCC practises collective defense.\n"
+    linked = key_terms(page, entries, "cooperation/mutual-defense.md")
+    assert ('**Key terms:** [Gulf Cooperation Council](../glossary.md#gcc), '
+            '[Collective defense](../glossary.md#collective-defense).') in linked
+    assert "Offset" not in linked
