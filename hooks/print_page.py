@@ -1,8 +1,8 @@
 """Fixes for mkdocs-print-site-plugin, which builds the one-page print version.
 
-- The plugin prefixes each page's footnote links with the page's key but misses the
-  footnote ids inside paragraphs, and it turns links to the home page into "#.". Both
-  would be broken in-page links; the link checker in tests/ guards the result.
+- The plugin prefixes each page's links with the page's key but misses many of the ids
+  they point to (its pattern fails on minified HTML), and it turns links to the home
+  page into "#.". Both would be broken links; the link checker in tests/ guards it.
 - It adds its stylesheets and script to every page, though only the print page uses
   them: three requests per page. Ordinary pages print with extra.css's print rules.
 """
@@ -11,18 +11,30 @@ from __future__ import annotations
 
 import re
 
+from bs4 import BeautifulSoup
+
 PRINT_PAGE = "print_page/index.html"
 PRINT_ASSETS = re.compile(r'<link rel="?stylesheet"? href="?[./]*css/print-site[\w-]*\.css"?>|<script src="?[./]*js/print-site\.js"?></script>')
-SECTION = re.compile(r'(<section class="print-page" id="([^"]+)"[^>]*>)(.*?)(?=<section class="print-page" id="|\Z)', re.DOTALL)
-FOOTNOTE_ID = re.compile(r'\bid="(fn:|fnref\d*:)')
 
 
 def repair_print_page(html: str) -> str:
-    def prefix_ids(section: re.Match) -> str:
-        opening, key, body = section.groups()
-        return opening + FOOTNOTE_ID.sub(lambda m: f'id="{key}-{m.group(1)}', body)
-
-    return SECTION.sub(prefix_ids, html).replace('href="#."', 'href="#index"')
+    """Where a link points at '#<page>-<id>' and only '<id>' exists in that page's section,
+    give the element the prefixed id, as the plugin intends; point '#.' at the home page."""
+    soup = BeautifulSoup(html, "html.parser")
+    sections = {section["id"]: section for section in soup.find_all("section", class_="print-page", id=True)}
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    for link in soup.find_all("a", href=True):
+        if link["href"] == "#.":
+            link["href"] = "#index"
+        target = link["href"][1:] if link["href"].startswith("#") else None
+        if not target or target in ids:
+            continue
+        key = next((k for k in sorted(sections, key=len, reverse=True) if target.startswith(f"{k}-")), None)
+        element = sections[key].find(id=target[len(key) + 1:]) if key else None
+        if element is not None:
+            element["id"] = target
+            ids.add(target)
+    return str(soup)
 
 
 def drop_print_assets(html: str) -> str:

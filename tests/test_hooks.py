@@ -16,7 +16,7 @@ def test_landmarks_get_names_in_plain_and_minified_html():
 def test_print_page_footnote_ids_follow_their_links():
     html = ('<section class="print-page" id="index"><p>x<sup id="fnref:a"><a href="#index-fn:a">1</a></sup></p>'
             '<li id="fn:a"><a href="#index-fnref:a">back</a></li><a href="#.">home</a></section>'
-            '<section class="print-page" id="scope"><sup id="fnref2:a"></sup></section>')
+            '<section class="print-page" id="scope"><sup id="fnref2:a"></sup><a href="#scope-fnref2:a">b</a></section>')
     repaired = repair_print_page(html)
     assert 'id="index-fnref:a"' in repaired and 'id="index-fn:a"' in repaired
     assert 'id="scope-fnref2:a"' in repaired and 'href="#index"' in repaired
