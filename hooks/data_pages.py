@@ -96,7 +96,7 @@ def render_figure(name: str, argument: str, dataset: dict[str, list[Record]]) ->
                        f"Pairs of states tied by recorded agreements; dark cells: defense agreements. {source}",
                        render_records("agreements", dataset["agreements"], None))
     if argument == "oic":
-        return _figure(oic_map(dataset["states"]), f"OIC member and observer states. {source}",
+        return _figure(oic_map(dataset["states"]), f"OIC member and observer states; dark fill: members, light fill: observers. {source}",
                        render_records("states", dataset["states"], None))
     organisation = next((o for o in dataset["organisations"] if o.id == argument), None)
     if organisation is None:
@@ -104,7 +104,7 @@ def render_figure(name: str, argument: str, dataset: dict[str, list[Record]]) ->
     members = "\n".join(f"| {s.state} | {s.joined} | {s.left or ''} |" for s in organisation.members)
     table = (f"| Member | Joined | Left |\n|---|---|---|\n{members}\n\n"
              f"Sources: {'; '.join(f'[@{key}]' for key in organisation.sources)}")
-    return _figure(organisation_map(organisation), f"Members of the {organisation.name}, past and present. {source}", table)
+    return _figure(organisation_map(organisation), f"Members of the {organisation.name}; dark fill: current members, light fill: former members. {source}", table)
 
 
 def fill_figures(markdown: str, dataset: dict[str, list[Record]]) -> str:

@@ -110,4 +110,5 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     path = Path(config["site_dir"], PRINT_PAGE)
     if path.exists():
-        path.write_text(repair_print_page(path.read_text(encoding="utf-8")), encoding="utf-8")
+        urls = {summary.url.strip("/").replace("/", "-") or "index": summary.url for summary in state["summaries"]}
+        path.write_text(repair_print_page(path.read_text(encoding="utf-8"), urls), encoding="utf-8")

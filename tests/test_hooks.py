@@ -20,6 +20,8 @@ def test_print_page_footnote_ids_follow_their_links():
     repaired = repair_print_page(html)
     assert 'id="index-fnref:a"' in repaired and 'id="index-fn:a"' in repaired
     assert 'id="scope-fnref2:a"' in repaired and 'href="#index"' in repaired
+    left_out = repair_print_page('<a href="#data-maps">Maps</a>', {"data-maps": "data/maps/"})
+    assert left_out == '<a href="../data/maps/">Maps</a>'
 
 
 def test_reading_time_counts_words_not_markup():
