@@ -121,7 +121,8 @@ class PageMeta(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=1)
-    description: str = Field(min_length=20, max_length=160)
+    # No straight double quotes: the theme writes it into HTML attributes unescaped.
+    description: str = Field(min_length=20, max_length=160, pattern=r'^[^"]*$')
     kind: Literal["topic", "case", "reference", "guide"]
     tags: list[str] = []
     last_reviewed: PastDate

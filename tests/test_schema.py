@@ -72,3 +72,17 @@ def test_broken_bibliography_entries_are_reported_by_line_key_and_field():
 def test_the_tag_vocabulary_has_every_group():
     groups = set(load_vocabulary().values())
     assert groups == {"cooperation type", "region", "organisation", "period"}
+
+
+def test_descriptions_may_not_break_html_attributes():
+    import datetime as dt
+    import pydantic
+    from schema import PageMeta
+
+    try:
+        PageMeta(title="T", description='A description with "straight" quotes in it.', kind="guide",
+                 last_reviewed=dt.date(2024, 1, 1))
+    except pydantic.ValidationError as error:
+        assert "description" in str(error)
+    else:
+        raise AssertionError("straight double quotes must be refused")
