@@ -218,9 +218,15 @@ def load_bibliography(path: Path = REFERENCES_FILE) -> tuple[dict[str, Reference
     """All references by key, and one line per problem found in the file."""
     entries, problems = load_models(path, Reference, "reference")
     references: dict[str, Reference] = {}
+    addresses: dict[str, str] = {}
     for reference, line in entries:
         if reference.key in references:
             problems.append(f"{display(path)}:{line}: reference {reference.key!r}: duplicate key")
+        address = (reference.doi or reference.url or "").removeprefix("https://").removeprefix("www.").rstrip("/")
+        if address in addresses and addresses[address] != reference.key:
+            problems.append(f"{display(path)}:{line}: reference {reference.key!r}: same work as {addresses[address]!r} "
+                            f"(same url or doi); cite that key")
+        addresses.setdefault(address, reference.key)
         references.setdefault(reference.key, reference)
     return references, problems
 

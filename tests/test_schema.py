@@ -66,7 +66,8 @@ def test_broken_bibliography_entries_are_reported_by_line_key_and_field():
     assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'type': Input should be") for p in problems)
     assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'date': String should match pattern") for p in problems)
     assert any(p.startswith(f"{bib}:31: reference 'Bad Key': field 'url': String should match pattern") for p in problems)
-    assert list(references) == ["fixture-charter"]
+    assert f"{bib}:38: reference 'same-work-again': same work as 'fixture-charter' (same url or doi); cite that key" in problems
+    assert list(references) == ["fixture-charter", "same-work-again"]
 
 
 def test_the_tag_vocabulary_has_every_group():
