@@ -37,15 +37,15 @@ def _svg(width: int, height: int, title: str, desc: str, body: str, ident: str) 
 def timeline_svg(dataset: dict[str, list[Record]], this_year: int | None = None) -> str:
     this_year = this_year or dt.date.today().year
     rows = []
-    for kind, start_field, end_field in (("organisations", "founded", "ended"), ("agreements", "signed", "ended"),
-                                         ("exercises", "first_year", None)):
-        for record in dataset.get(kind, []):
-            start = year(str(getattr(record, start_field)))
-            end = year(getattr(record, end_field)) if end_field and getattr(record, end_field) else None
-            ongoing = getattr(record, "status", "in force") not in {"ended", "cancelled", "completed"} and end is None
-            rows.append((start, kind, record.name, end, ongoing))
+    for record in dataset.get("organisations", []):
+        rows.append((year(record.founded), "organisations", record.name, year(record.ended) or this_year))
+    for record in dataset.get("agreements", []):
+        end = year(record.ended) or (this_year if record.status == "in force" else year(record.signed))
+        rows.append((year(record.signed), "agreements", record.name, end))
+    for record in dataset.get("exercises", []):
+        rows.append((record.first_year, "exercises", record.name, max([record.first_year, *record.editions])))
     rows.sort(key=lambda row: (row[0], row[2]))
-    left, right, top, step = 250, 700, 24, 15
+    left, right, top, step = 250, 700, 44, 15
     height = top + step * len(rows) + 10
 
     def x(value: int) -> float:
@@ -54,19 +54,25 @@ def timeline_svg(dataset: dict[str, list[Record]], this_year: int | None = None)
     body = [f'<line class="fig-axis" x1="{x(y):.1f}" y1="14" x2="{x(y):.1f}" y2="{height - 6}"/>'
             f'<text class="fig-label" x="{x(y):.1f}" y="11" text-anchor="middle">{y}</text>'
             for y in range(1940, this_year + 1, 10)]
-    for n, (start, kind, name, end, ongoing) in enumerate(rows):
+    body = [line.replace('y1="14"', f'y1="{top - 4}"') for line in body]
+    for n, (start, kind, name, finish) in enumerate(rows):
         y_mid = top + n * step + step / 2
-        finish = end if end else (this_year if ongoing else start)
         label = escape(name if len(name) <= 42 else name[:40] + "…")
         body.append(f'<text class="fig-label" x="{left - 6}" y="{y_mid + 4:.1f}" text-anchor="end">{label}</text>')
         if finish > start:
             body.append(f'<rect class="fig-{kind}" x="{x(start):.1f}" y="{y_mid - 4:.1f}" '
                         f'width="{x(finish + 1) - x(start):.1f}" height="8" rx="2"/>')
         body.append(f'<circle class="fig-{kind}" cx="{x(start):.1f}" cy="{y_mid:.1f}" r="4"/>')
+    legend = (("organisations", "Organisation (to its end, or today)"), ("agreements", "Agreement (to its end, or today if in force)"),
+              ("exercises", "Exercise series (to its last confirmed edition)"))
+    for n, (kind, label) in enumerate(legend):
+        body.append(f'<circle class="fig-{kind}" cx="{8 + n * 240}" cy="30" r="4"/>'
+                    f'<text class="fig-label" x="{16 + n * 240}" y="34">{label}</text>')
     counts = {kind: sum(1 for row in rows if row[1] == kind) for kind in ("agreements", "organisations", "exercises")}
     desc = (f"A timeline from {FIRST_YEAR} to {this_year} of {counts['agreements']} agreements, "
             f"{counts['organisations']} organisations and {counts['exercises']} exercise series, one row each, "
-            "ordered by the year each began; bars run to the year each ended, or to today if it continues.")
+            "ordered by the year each began; bars run to the year each ended, to today for organisations and agreements "
+            "in force, and to the last confirmed edition for exercise series.")
     return _svg(720, height, "Chronology of agreements, organisations and exercises", desc, "".join(body), "timeline")
 
 

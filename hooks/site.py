@@ -82,6 +82,13 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    try:
+        return _render_page(markdown, page, config)
+    except KeyError as error:  # a marker naming a record, organisation or page that does not exist
+        raise PluginError(f"docs/{page.file.src_uri}: {error.args[0]}") from None
+
+
+def _render_page(markdown, page, config):
     here = page.file.src_uri.rpartition("/")[0]
     generated = {
         BIBLIOGRAPHY_MARKER: lambda: render_bibliography(state["references"]),

@@ -56,7 +56,7 @@ def test_timeline_and_matrix_state_what_they_show():
     dataset = good_dataset()
     timeline = timeline_svg(dataset, this_year=2026)
     assert "2 agreements, 1 organisations and 1 exercise series" in timeline
-    assert timeline.count('<circle class="fig-agreements"') == 2
+    assert timeline.count('<circle class="fig-agreements"') == 2 + 1  # two rows and the legend
     matrix = agreement_matrix_svg(dataset["agreements"])
     assert "4 states; 4 pairs share at least one recorded agreement" in matrix
     assert matrix.count('class="fig-tie-defense"') == 2
