@@ -130,7 +130,7 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
     return kept
 
 
-def _path(rings: list[list[tuple[float, float]]], tolerance: float = 1.5) -> str:
+def _path(rings: list[list[tuple[float, float]]], tolerance: float = 2.0) -> str:
     """An SVG path in relative moves: each ring projected, simplified and rounded to whole pixels."""
     parts = []
     for ring in rings:
