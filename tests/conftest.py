@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from schema import docs_url
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -20,9 +22,7 @@ pytest_plugins = ["browser"]
 
 def page_path(source: Path) -> str:
     """A page's URL path with directory URLs: docs/a/b.md -> a/b/, docs/a/index.md -> a/."""
-    relative = source.relative_to(DOCS).with_suffix("")
-    folder = relative.parent if relative.name == "index" else relative
-    return "" if folder == Path(".") else f"{folder.as_posix()}/"
+    return docs_url(source.relative_to(DOCS).as_posix())
 
 
 def source_id(source: Path) -> str:
