@@ -2,9 +2,9 @@
 
     python3 tasks.py bench            # or: .venv/bin/python scripts/benchmark.py
 
-Builds the site cold into a temporary folder, then visits every page once with an empty
-cache in Debian's Chromium, counting requests and the bytes a server would send (text
-gzipped at level 6, as a typical static host does). Prints a table and writes
+Builds the site cold into a temporary folder, serves it on 127.0.0.1 with gzip as a
+static host would, then visits every page once with an empty cache in Debian's Chromium,
+counting requests and the bytes a server would send (text gzipped at level 6). Prints a table and writes
 benchmark/results/latest.json. Where Node.js is present it also runs Lighthouse (mobile)
 on the home page and three articles.
 """
@@ -42,12 +42,32 @@ def build(site: Path) -> float:
     return time.perf_counter() - started
 
 
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host would: text gzipped when the browser accepts it."""
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not path.is_file():
+            return super().do_GET()
+        body, content_type = path.read_bytes(), self.guess_type(str(path))
+        compress = content_type.startswith(TEXT_TYPES) and "gzip" in self.headers.get("Accept-Encoding", "")
+        body = gzip.compress(body, 6) if compress else body
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
