@@ -11,7 +11,7 @@ on_page_markdown  fill generated sections (references, glossary, changelog, cour
                   numbered notes; append acronym tooltips
 on_post_page      name two of Material's landmarks for screen readers (hooks/accessibility.py);
                   drop the print page's own assets from ordinary pages (hooks/print_page.py)
-on_post_build     repair the print page's footnote anchors (hooks/print_page.py)
+on_post_build     repair the print page's broken in-page links (hooks/print_page.py)
 """
 
 from __future__ import annotations
