@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 from dataset import AGREEMENT_TYPES, KINDS, Record, year
 from downloads import fields
 from figures import agreement_matrix_svg, oic_map, organisation_map, timeline_svg
 
 DOWNLOADS_MARKER = "<!-- dataset-downloads -->"
 CODEBOOK_MARKER = "<!-- codebook -->"
-RECORDS_MARKER = re.compile(r"<!-- records: (\w+)(?: ids=([\w,-]+))? -->")  # e.g. <!-- records: agreements ids=a,b -->
+RECORDS_MARKER = re.compile(r"<!-- records: (\w+)(?: ids=([\w,-]+))?(?: columns=([\w,]+))? -->")  # e.g. <!-- records: agreements ids=a,b columns=name,signed -->
 
 COLUMNS = {  # the columns a page table shows for each kind
     "states": ("name", "id", "region", "oic_status", "oic_joined"),
@@ -45,34 +47,53 @@ def render_codebook(dataset: dict[str, list[Record]]) -> str:
     return "\n\n".join(blocks) + f"\n\n### Agreement typology\n\n| Type | Meaning |\n|---|---|\n{typology}"
 
 
-def _value(value) -> str:
+COUNTRY_FIELDS = {"host", "parties", "participants", "partners"}
+
+
+def country_names(states: list[Record]) -> dict[str, str]:
+    """Display names: OIC members in bold, observers plain, other states by their ISO short name."""
+    names = {country.alpha_3: getattr(country, "common_name", country.name) for country in pycountry.countries}
+    names |= {state.id: f"**{state.name}**" if state.oic_status == "member" else state.name for state in states}
+    return names
+
+
+def _cell(value, field: str, names: dict[str, str]) -> str:
+    if field in COUNTRY_FIELDS and value:
+        value = [names[code] for code in ([value] if isinstance(value, str) else value)]
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return "" if value is None else str(value)
+        value = ", ".join(map(str, value))
+    return "" if value is None else str(value).replace("|", "\\|")
 
 
-def render_records(kind: str, records: list[Record], ids: list[str] | None) -> str:
-    """A Markdown table of records (all of a kind, or the listed ids in that order), with sources."""
+def render_records(kind: str, dataset: dict[str, list[Record]], ids: list[str] | None = None,
+                   columns: list[str] | None = None) -> str:
+    """A Markdown table of records (all of a kind, or the listed ids in that order) with their sources,
+    wrapped so that the browser can make it sortable."""
+    records = dataset[kind]
     chosen = [r for r in records if not ids or r.id in ids]
     if ids:
         missing = sorted(set(ids) - {r.id for r in chosen})
         if missing:
             raise KeyError(f"no {kind} records with ids {missing}")
         chosen.sort(key=lambda r: ids.index(r.id))
-    columns = COLUMNS[kind]
+    columns = columns or COLUMNS[kind]
+    unknown = [c for c in columns if c not in KINDS[kind].model_fields]
+    if unknown:
+        raise KeyError(f"{kind} records have no field {unknown[0]!r} (see /data/codebook/)")
+    names = country_names(dataset["states"])
     head = "| " + " | ".join(c.replace("_", " ").capitalize() for c in columns) + " | Sources |"
     rule = "|" + "---|" * (len(columns) + 1)
-    body = ["| " + " | ".join(_value(getattr(r, c)) for c in columns) + " | "
+    body = ["| " + " | ".join(_cell(getattr(r, c), c, names) for c in columns) + " | "
             + "; ".join(f"[@{key}]" for key in r.sources) + " |" for r in chosen]
-    return "\n".join([head, rule, *body])
+    return '<div class="sortable-table" markdown>\n\n' + "\n".join([head, rule, *body]) + "\n\n</div>"
 
 
 def fill_record_tables(markdown: str, dataset: dict[str, list[Record]]) -> str:
     def table(match: re.Match) -> str:
-        kind, ids = match.group(1), match.group(2)
+        kind, ids, columns = match.groups()
         if kind not in dataset:
             raise KeyError(f"unknown record kind {kind!r} in a records marker")
-        return render_records(kind, dataset[kind], ids.split(",") if ids else None)
+        return render_records(kind, dataset, ids.split(",") if ids else None, columns.split(",") if columns else None)
 
     return RECORDS_MARKER.sub(table, markdown)
 
@@ -89,15 +110,15 @@ def _figure(svg: str, caption: str, table: str) -> str:
 def render_figure(name: str, argument: str, dataset: dict[str, list[Record]]) -> str:
     source = "Source: this site's dataset; each record's sources are cited in the data table."
     if name == "timeline":
-        table = "\n\n".join(render_records(kind, dataset[kind], None) for kind in ("organisations", "agreements", "exercises"))
+        table = "\n\n".join(render_records(kind, dataset) for kind in ("organisations", "agreements", "exercises"))
         return _figure(timeline_svg(dataset), f"Chronology of agreements, organisations and exercise series. {source}", table)
     if name == "matrix":
         return _figure(agreement_matrix_svg(dataset["agreements"]),
                        f"Pairs of states tied by recorded agreements; dark cells: defense agreements. {source}",
-                       render_records("agreements", dataset["agreements"], None))
+                       render_records("agreements", dataset))
     if argument == "oic":
         return _figure(oic_map(dataset["states"]), f"OIC member and observer states; dark fill: members, light fill: observers. {source}",
-                       render_records("states", dataset["states"], None))
+                       render_records("states", dataset))
     organisation = next((o for o in dataset["organisations"] if o.id == argument), None)
     if organisation is None:
         raise KeyError(f"no organisation record {argument!r} for a map")

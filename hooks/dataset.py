@@ -45,6 +45,7 @@ class Record(BaseModel):
     id: str = Field(pattern=rf"^{KEY_PATTERN}$", description="Unique identifier across the whole dataset (lowercase, hyphens).")
     sources: list[str] = Field(min_length=1, description="Keys of data/references.yml that support the record.")
     as_of: PastDate = Field(description="Date on which the record was last checked against its sources.")
+    note: str | None = Field(default=None, description="A qualification, an outcome or a disagreement among the sources, in a sentence.")
 
     @model_validator(mode="before")
     @classmethod
@@ -132,6 +133,7 @@ class Agreement(Record):
     in_force: PartialDate | None = Field(default=None, description="Year or date of entry into force, if known.")
     ended: PartialDate | None = Field(default=None, description="Year or date it ended, if it has.")
     status: Literal["in force", "ended", "suspended", "unknown"] = Field(description="Status as of the record's date.")
+    key_clause: str | None = Field(default=None, description="The central obligation, summarised or briefly quoted from the text.")
 
     def ordered_dates(self):
         return [("signed", self.signed), ("in_force", self.in_force), ("ended", self.ended)]
@@ -141,12 +143,23 @@ class Exercise(Record):
     """A series of military exercises (and, where known, its editions)."""
 
     name: str = Field(description="Name of the exercise series.")
-    host: Country = Field(description="ISO 3166-1 alpha-3 code of the usual host or organiser.")
+    host: Country | None = Field(default=None, description="ISO 3166-1 alpha-3 code of the usual host or organiser; empty when an organisation runs it (see note).")
     participants: list[Country] = Field(min_length=2, description="States that have taken part, as far as the sources say.")
     domain: Literal["land", "sea", "air", "joint", "counter-terrorism", "special forces"] = Field(
         description="Main domain of the drills.")
-    first_year: int = Field(ge=1900, description="Year of the first edition.")
-    frequency: Literal["annual", "biennial", "irregular", "one-off"] = Field(description="How often it is held.")
+    first_year: int | None = Field(default=None, ge=1900, description="Year of the first edition; empty where the sources do not say.")
+    frequency: Literal["annual", "biennial", "irregular", "one-off", "unknown"] = Field(description="How often it is held.")
+    participation: str | None = Field(default=None, description="Numbers taking part as the sources report them, with the year.")
+
+    @model_validator(mode="after")
+    def _dated(self):
+        if self.first_year is None and not self.editions:
+            raise ValueError("give first_year or at least one of editions, so the series can be placed in time")
+        return self
+
+    def earliest_year(self) -> int:
+        """The first edition, or the earliest one the sources confirm."""
+        return self.first_year or min(self.editions)
     editions: list[int] = Field(default=[], description="Years of editions the sources confirm.")
 
 

@@ -43,7 +43,7 @@ def timeline_svg(dataset: dict[str, list[Record]], this_year: int | None = None)
         end = year(record.ended) or (this_year if record.status == "in force" else year(record.signed))
         rows.append((year(record.signed), "agreements", record.name, end))
     for record in dataset.get("exercises", []):
-        rows.append((record.first_year, "exercises", record.name, max([record.first_year, *record.editions])))
+        rows.append((record.earliest_year(), "exercises", record.name, max([record.earliest_year(), *record.editions])))
     rows.sort(key=lambda row: (row[0], row[2]))
     left, right, top, step = 250, 700, 44, 15
     height = top + step * len(rows) + 10

@@ -16,6 +16,8 @@ def test_broken_records_are_reported_precisely():
     assert f"{agreements}:1: record 'fixture-pact': field '(record)': in_force (2025-01-01) is before signed (2025-09-17)" in problems
     assert any(p.startswith(f"{agreements}:10: record 'bad-type': field 'type': Input should be") for p in problems)
     assert f"{agreements}:10: record 'bad-type': field 'parties.1': unknown ISO 3166-1 alpha-3 country code 'ZZZ'" in problems
+    assert ("tests/fixtures/data_broken/exercises.yml:1: record 'undated-exercise': field '(record)': "
+            "give first_year or at least one of editions, so the series can be placed in time") in problems
 
 
 def test_membership_spells_must_not_overlap_or_run_backwards():
@@ -73,3 +75,22 @@ def test_downloads_cover_every_kind_and_field():
     assert organisations[0]["members"] == "PAK:1955-1979;TUR:1955-1979"
     assert all(field["description"] for r in package["resources"] for field in r["schema"]["fields"])
     assert json.loads(files["programs.json"])[0]["partners"] == ["PAK", "CHN"]
+
+
+def test_record_tables_bold_oic_members_and_cite_each_row():
+    from data_pages import fill_record_tables
+
+    table = fill_record_tables("<!-- records: exercises columns=name,participants,first_year -->", good_dataset())
+    assert table.startswith('<div class="sortable-table" markdown>')  # the browser makes these sortable
+    assert "| Name | Participants | First year | Sources |" in table
+    assert "| Fixture Exercise | **Pakistan**, Türkiye | 2007 | [@fixture-charter] |" in table
+
+
+def test_record_tables_name_a_missing_record_or_field():
+    import pytest
+    from data_pages import fill_record_tables
+
+    with pytest.raises(KeyError, match=r"no exercises records with ids \['nope'\]"):
+        fill_record_tables("<!-- records: exercises ids=nope -->", good_dataset())
+    with pytest.raises(KeyError, match="exercises records have no field 'clause'"):
+        fill_record_tables("<!-- records: exercises columns=name,clause -->", good_dataset())
