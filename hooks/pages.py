@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
 from citations import REFERENCES_TITLE, citation_problems
-from schema import REQUIRED_SECTIONS, Reference, check_page_meta, display
+from schema import REQUIRED_SECTIONS, Reference, check_page_meta, display, front_matter_line
 
 
 def check_page(path: Path, references: dict[str, Reference], vocabulary: dict[str, str]) -> list[str]:
@@ -19,6 +20,10 @@ def check_page(path: Path, references: dict[str, Reference], vocabulary: dict[st
         return [f"{display(path)}:1: front matter is missing or not valid YAML"]
     offset = source.count("\n", 0, len(source) - len(markdown))
     problems = check_page_meta(path, source, meta, vocabulary)
+    if isinstance(meta.get("case"), dict):  # the fact box's cited lines, checked like the body
+        line = front_matter_line(source, "case")
+        problems += [f"{display(path)}:{line}: case block: {problem}"
+                     for _, problem in citation_problems(json.dumps(meta["case"], default=str), references)]
     problems += [f"{display(path)}:{line + offset}: {problem}"
                  for line, problem in citation_problems(markdown, references)]
     problems += [f"{display(path)}:{line + offset}: {problem}" for line, problem in anatomy_problems(markdown, meta.get("kind"))]

@@ -115,6 +115,45 @@ def load_vocabulary(path: Path = TAGS_FILE) -> dict[str, str]:
 # Articles: the pages with the full anatomy, a cite box and a reading time.
 ARTICLE_KINDS = ("topic", "case")
 
+class CaseDate(BaseModel):
+    """One dated event in a case's fact box; the event text may carry citations."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: str = Field(pattern=rf"^{PARTIAL_DATE}$")
+    event: str = Field(min_length=3)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
+
+
+class CaseFacts(BaseModel):
+    """The `case:` block of a case page: drawn as its fact box and as its row on /cases/."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    parties: list[str] = Field(min_length=1)
+    types: list[str] = Field(min_length=1)    # tags of the "cooperation type" group
+    regions: list[str] = Field(min_length=1)  # tags of the "region" group, the main one first
+    start: int = Field(ge=1900)
+    end: int | None = None
+    status: Literal["active", "dormant", "ended", "proposed"]
+    status_note: str | None = None
+    legal_basis: str = Field(min_length=3)
+    key_dates: list[CaseDate] = Field(min_length=1)
+    as_of: PastDate
+
+    @model_validator(mode="after")
+    def _years(self) -> "CaseFacts":
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        if self.status == "ended" and self.end is None:
+            raise ValueError("an ended case needs an end year")
+        return self
+
+
 class PageMeta(BaseModel):
     """The front matter of every page under docs/."""
 
@@ -128,11 +167,26 @@ class PageMeta(BaseModel):
     last_reviewed: PastDate
     # Material's own layout switch, allowed so the home page can drop its sidebars.
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
+    case: CaseFacts | None = None
 
     @model_validator(mode="after")
     def _articles_are_tagged(self) -> "PageMeta":
         if self.kind in ARTICLE_KINDS and not self.tags:
             raise ValueError(f"a {self.kind} page needs tags from data/tags.yml")
+        return self
+
+    @model_validator(mode="after")
+    def _cases_have_facts(self, info) -> "PageMeta":
+        if (self.kind == "case") != (self.case is not None):
+            raise ValueError("a case page, and only a case page, has a 'case:' block")
+        vocabulary = (info.context or {}).get("vocabulary")
+        if self.case and vocabulary is not None:
+            for field, group in (("types", "cooperation type"), ("regions", "region")):
+                for value in getattr(self.case, field):
+                    if vocabulary.get(value) != group:
+                        raise ValueError(f"case.{field}: {value!r} is not a {group} tag in data/tags.yml")
+                    if value not in self.tags:
+                        raise ValueError(f"case.{field}: {value!r} must also be among the page's tags")
         return self
 
     @field_validator("tags")
@@ -149,7 +203,8 @@ class PageMeta(BaseModel):
 # The page anatomy of EDITORIAL.md: these `##` sections, in this order, on every article.
 REQUIRED_SECTIONS = {
     "topic": ["Learning objectives", "Limits and critiques", "Discussion questions", "Further reading"],
-    "case": ["Learning objectives", "Limits and critiques", "Discussion questions", "Further reading"],
+    "case": ["Learning objectives", "Chronology", "What the case shows", "Limits and critiques", "Discussion questions",
+             "Further reading"],
 }
 
 

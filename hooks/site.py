@@ -5,7 +5,8 @@ on_files          check every page's front matter, citations and anatomy (any pr
                   build); summarise pages for the course kit; add the syllabus CSV, the feed
                   and the dataset's downloads
 on_page_markdown  fill generated sections (references, glossary, changelog, course kit, dataset
-                  downloads, codebook, record tables, SVG figures); put the
+                  downloads, codebook, record tables, SVG figures, case index); draw each
+                  case's fact box from its front matter; put the
                   reviewed date and reading time under each article's title, and its key terms
                   linked to the glossary; turn citations into
                   numbered notes; append acronym tooltips
@@ -16,6 +17,7 @@ on_post_build     repair the print page's broken in-page links (hooks/print_page
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from accessibility import label_landmarks
+from cases import CASES_MARKER, Case, fill_case_lists, insert_fact_box, render_cases_index
 from changelog import CHANGELOG_MARKER, FEED_PATH, atom_feed, render_changelog
 from citations import BIBLIOGRAPHY_MARKER, cited_keys, render_bibliography, render_citations
 from data_pages import (CODEBOOK_MARKER, DOWNLOADS_MARKER, fill_figures, fill_record_tables, render_codebook,
@@ -34,7 +37,7 @@ from glossary import GLOSSARY_MARKER, abbreviations, key_terms, render_glossary
 from page_facts import insert_page_facts
 from pages import check_page
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
-from schema import (ARTICLE_KINDS, CHANGELOG_FILE, GLOSSARY_FILE, ChangelogEntry, GlossaryEntry,
+from schema import (ARTICLE_KINDS, CHANGELOG_FILE, GLOSSARY_FILE, CaseFacts, ChangelogEntry, GlossaryEntry,
                     load_bibliography, load_models, load_vocabulary)
 from teach import (QUESTIONS_MARKER, SYLLABUS_CSV, SYLLABUS_MARKER, fill_reading_times, render_questions,
                    render_syllabus, summarise, syllabus_csv)
@@ -60,20 +63,22 @@ def on_config(config):
 
 
 def on_files(files, config):
-    problems, cited, summaries = [], set(), []
+    problems, cited, summaries, cases = [], set(), [], []
     for file in files.documentation_pages():
         path = Path(file.abs_src_path)
         problems += check_page(path, state["references"], state["vocabulary"])
         markdown, meta = get_data(path.read_text(encoding="utf-8"))
-        cited |= cited_keys(markdown)
+        cited |= cited_keys(markdown) | cited_keys(json.dumps(meta.get("case") or {}, default=str))
         if not problems:
             summaries.append(summarise(file.src_uri, markdown, meta))
+            if meta.get("case"):
+                cases.append(Case(file.src_uri, meta["title"], CaseFacts.model_validate(meta["case"])))
     if problems:
         raise PluginError("Page problems:\n" + "\n".join(problems))
     cited |= {key for records in state["dataset"].values() for record in records for key in record.sources}
     for key in sorted(set(state["references"]) - cited):
         log.warning(f"data/references.yml: reference {key!r} is cited by no page")
-    state["summaries"] = summaries
+    state.update(summaries=summaries, cases=cases)
     files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(summaries, config["site_url"])))
     files.append(File.generated(config, FEED_PATH, content=atom_feed(state["changes"], config["site_url"], config["site_name"])))
     for name, content in dataset_files(state["dataset"]).items():
@@ -98,12 +103,15 @@ def _render_page(markdown, page, config):
         SYLLABUS_MARKER: lambda: render_syllabus(state["summaries"], here, config["site_url"]),
         DOWNLOADS_MARKER: lambda: render_downloads(state["dataset"]),
         CODEBOOK_MARKER: lambda: render_codebook(state["dataset"]),
+        CASES_MARKER: lambda: render_cases_index(state["cases"], here),
     }
     for marker, render in generated.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render())
-    markdown = fill_reading_times(markdown, state["summaries"])
+    markdown = fill_case_lists(fill_reading_times(markdown, state["summaries"]), state["cases"], here)
     markdown = fill_record_tables(fill_figures(markdown, state["dataset"]), state["dataset"])
+    if page.meta.get("case"):
+        markdown = insert_fact_box(markdown, CaseFacts.model_validate(page.meta["case"]), here)
     if page.meta.get("kind") in ARTICLE_KINDS:
         markdown = insert_page_facts(markdown, page.meta["last_reviewed"])
         markdown = key_terms(markdown, state["glossary"], page.file.src_uri)

@@ -65,3 +65,39 @@ def test_articles_link_the_glossary_terms_they_use():
     assert ('**Key terms:** [Gulf Cooperation Council](../glossary.md#gcc), '
             '[Collective defense](../glossary.md#collective-defense).') in linked
     assert "Offset" not in linked
+
+
+def test_case_fact_box_and_index_come_from_the_case_block():
+    from mkdocs.utils.meta import get_data
+
+    from cases import Case, insert_fact_box, render_cases_index
+    from conftest import FIXTURES
+    from schema import CaseFacts
+
+    markdown, meta = get_data((FIXTURES / "pages" / "good_case.md").read_text(encoding="utf-8"))
+    facts = CaseFacts.model_validate(meta["case"])
+    page = insert_fact_box(markdown, facts, "cases")
+    box = page.index('!!! abstract "Case at a glance"')
+    assert page.index("The pact was signed") < box < page.index("## Learning objectives")
+    assert "- **Cooperation:** [Mutual defense](../cooperation/mutual-defense.md)" in page
+    assert "- **Years:** 2008–present" in page
+    assert "- 1 March 2008: Charter signed [@fixture-charter]" in page
+    index = render_cases_index([Case("cases/good.md", "A good case page", facts)], "cases")
+    assert "| [A good case page](good.md) | [Mutual defense](../cooperation/mutual-defense.md) | South Asia | 2008–present | active (as of 2024-01-31) |" in index
+
+
+def test_cooperation_pages_list_the_cases_of_their_type():
+    import pytest
+
+    from cases import Case, fill_case_lists
+    from schema import CaseFacts
+
+    facts = CaseFacts(parties=["A"], types=["Mutual defense"], regions=["South Asia"], start=1955, end=1979,
+                      status="ended", legal_basis="A pact", key_dates=[{"date": "1955", "event": "Signed"}],
+                      as_of="2024-01-31")
+    cases = [Case("cases/pact.md", "A pact", facts)]
+    assert fill_case_lists("<!-- cases: Mutual defense -->", cases, "cooperation") == \
+        "- [A pact](../cases/pact.md): South Asia, 1955–1979"
+    assert fill_case_lists("<!-- cases: Joint exercises -->", cases, "cooperation") == "No case study of this type yet."
+    with pytest.raises(KeyError, match="unknown cooperation type 'Diplomacy'"):
+        fill_case_lists("<!-- cases: Diplomacy -->", cases, "cooperation")

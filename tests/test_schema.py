@@ -87,3 +87,32 @@ def test_descriptions_may_not_break_html_attributes():
         assert "description" in str(error)
     else:
         raise AssertionError("straight double quotes must be refused")
+
+
+def test_a_valid_case_page_has_no_problems(references, vocabulary):
+    assert check_page(PAGES / "good_case.md", references, vocabulary) == []
+
+
+def test_case_fact_boxes_and_sections_are_checked(references, vocabulary):
+    problems = check_page(PAGES / "bad_case.md", references, vocabulary)
+    page = "tests/fixtures/pages/bad_case.md"
+    assert f"{page}:8: front matter field 'case': end (2001) is before start (2008)" in problems
+    assert f"{page}:8: case block: unknown citation key 'no-such-work'" in problems
+    assert f"{page}:22: missing the section '## Chronology' required on case pages" in problems
+    assert f"{page}:22: missing the section '## What the case shows' required on case pages" in problems
+    assert len(problems) == 4, problems
+
+
+def test_case_types_and_regions_must_be_tags_of_their_group(references, vocabulary):
+    from schema import PageMeta
+
+    meta = {"title": "T", "description": "A case page whose region is not among its tags.", "kind": "case",
+            "tags": ["Mutual defense"], "last_reviewed": "2024-01-31",
+            "case": {"parties": ["A"], "types": ["Mutual defense"], "regions": ["South Asia"], "start": 2000,
+                     "status": "active", "legal_basis": "A pact", "key_dates": [{"date": 2000, "event": "Signed"}],
+                     "as_of": "2024-01-31"}}
+    with pytest.raises(ValueError, match="case.regions: 'South Asia' must also be among the page's tags"):
+        PageMeta.model_validate(meta, context={"vocabulary": vocabulary})
+    meta["case"]["types"] = ["South Asia"]
+    with pytest.raises(ValueError, match="case.types: 'South Asia' is not a cooperation type tag"):
+        PageMeta.model_validate(meta, context={"vocabulary": vocabulary})

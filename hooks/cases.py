@@ -1,0 +1,92 @@
+"""Case pages: the fact box drawn from each case's `case:` front matter block, and the
+table of all cases on /cases/, so that the two can never disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+
+from page_facts import human_date
+from schema import CaseFacts
+
+CASES_MARKER = "<!-- cases-index -->"
+CASES_OF_TYPE = re.compile(r"<!-- cases: ([A-Za-z ]+) -->")  # e.g. <!-- cases: Mutual defense -->
+TYPE_PAGES = {  # the cooperation-type tags and the pages that explain them
+    "Intelligence sharing": "cooperation/intelligence-sharing.md",
+    "Joint exercises": "cooperation/joint-exercises.md",
+    "Defense industry": "cooperation/defense-industry.md",
+    "Mutual defense": "cooperation/mutual-defense.md",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    source: str  # docs/-relative, e.g. cases/imctc.md
+    title: str
+    facts: CaseFacts
+
+
+def _link(target: str, here: str) -> str:
+    return posixpath.relpath(target, here or ".")
+
+
+def _date(value: str) -> str:
+    """2025-09-17 -> 17 September 2025; 2025-09 -> September 2025; 2025 stays."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return human_date(dt.date.fromisoformat(value))
+    return dt.date(int(parts[0]), int(parts[1]), 1).strftime("%B %Y") if len(parts) == 2 else value
+
+
+def years(facts: CaseFacts) -> str:
+    return f"{facts.start}–{facts.end}" if facts.end else f"{facts.start}–present"
+
+
+def types(facts: CaseFacts, here: str) -> str:
+    return ", ".join(f"[{name}]({_link(TYPE_PAGES[name], here)})" for name in facts.types)
+
+
+def render_fact_box(facts: CaseFacts, here: str) -> str:
+    """An 'at a glance' box, inserted before the page's first section."""
+    status = facts.status.capitalize() + (f". {facts.status_note}" if facts.status_note else "")
+    dates = "\n".join(f"        - {_date(item.date)}: {item.event}" for item in facts.key_dates)
+    rows = [
+        f"- **Parties:** {', '.join(facts.parties)}",
+        f"- **Cooperation:** {types(facts, here)}",
+        f"- **Regions:** {'; '.join(facts.regions)}",
+        f"- **Years:** {years(facts)}",
+        f"- **Legal basis:** {facts.legal_basis}",
+        f"- **Status:** {status}",
+        f"- **Key dates:**\n\n{dates}\n",
+        f"- **Facts as of:** {human_date(facts.as_of)}",
+    ]
+    return '!!! abstract "Case at a glance"\n\n' + "\n".join(f"    {row}" for row in rows) + "\n"
+
+
+def insert_fact_box(markdown: str, facts: CaseFacts, here: str) -> str:
+    box = render_fact_box(facts, here)
+    return re.sub(r"^## ", lambda m: f"{box}\n## ", markdown, count=1, flags=re.MULTILINE)
+
+
+def render_cases_index(cases: list[Case], here: str) -> str:
+    """Every case page, with its types, regions, years and status, sorted by first year."""
+    rows = [f"| [{case.title}]({_link(case.source, here)}) | {types(case.facts, here)} | {'; '.join(case.facts.regions)} "
+            f"| {years(case.facts)} | {case.facts.status} (as of {case.facts.as_of.isoformat()}) |"
+            for case in sorted(cases, key=lambda c: (c.facts.start, c.title))]
+    table = "| Case | Cooperation | Regions | Years | Status |\n|---|---|---|---|---|\n" + "\n".join(rows)
+    return f'<div class="sortable-table" markdown>\n\n{table}\n\n</div>' if rows else "No case pages yet."
+
+
+def fill_case_lists(markdown: str, cases: list[Case], here: str) -> str:
+    """Each `<!-- cases: TYPE -->` marker becomes a list of the case pages of that cooperation type."""
+    def listing(match: re.Match) -> str:
+        kind = match.group(1)
+        if kind not in TYPE_PAGES:
+            raise KeyError(f"unknown cooperation type {kind!r} in a cases marker (one of {', '.join(TYPE_PAGES)})")
+        chosen = sorted((c for c in cases if kind in c.facts.types), key=lambda c: (c.facts.start, c.title))
+        return "\n".join(f"- [{c.title}]({_link(c.source, here)}): {'; '.join(c.facts.regions)}, {years(c.facts)}"
+                         for c in chosen) or "No case study of this type yet."
+
+    return CASES_OF_TYPE.sub(listing, markdown)
