@@ -97,6 +97,19 @@ def test_keyboard_reaches_skip_link_with_visible_focus_and_search(context, serve
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Search"
 
 
+def test_record_tables_sort_by_keyboard_and_leave_sources_alone(context, served):
+    page = context.new_page()
+    page.goto(served + "cooperation/mutual-defense/", wait_until="networkidle")
+    table = page.locator(".sortable-table table").first
+    signed = table.locator("th", has_text="Signed")
+    signed.focus()
+    page.keyboard.press("Enter")
+    assert signed.get_attribute("aria-sort") in ("ascending", "descending")
+    dates = table.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert dates in (sorted(dates), sorted(dates, reverse=True)) and len(dates) > 3
+    assert table.locator("th", has_text="Sources").get_attribute("data-sort-method") == "none"
+
+
 def test_screenshots_for_review(browser, served):
     """Not an assertion: pictures of the home page and an article, for people to look at."""
     OUTPUT.mkdir(exist_ok=True)
