@@ -65,8 +65,11 @@ def render_fact_box(facts: CaseFacts, here: str) -> str:
     return '!!! abstract "Case at a glance"\n\n' + "\n".join(f"    {row}" for row in rows) + "\n"
 
 
-def insert_fact_box(markdown: str, facts: CaseFacts, here: str) -> str:
+def insert_fact_box(markdown: str, facts: CaseFacts, here: str, records: str = "") -> str:
+    """The fact box before the first section, followed by the case's dataset records if it names any."""
     box = render_fact_box(facts, here)
+    if records:
+        box += '\n??? info "This case in the dataset"\n\n' + "\n".join(f"    {line}" for line in records.splitlines()) + "\n"
     return re.sub(r"^## ", lambda m: f"{box}\n## ", markdown, count=1, flags=re.MULTILINE)
 
 

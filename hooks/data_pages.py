@@ -66,9 +66,10 @@ def _cell(value, field: str, names: dict[str, str]) -> str:
 
 
 def render_records(kind: str, dataset: dict[str, list[Record]], ids: list[str] | None = None,
-                   columns: list[str] | None = None) -> str:
+                   columns: list[str] | None = None, sortable: bool = True) -> str:
     """A Markdown table of records (all of a kind, or the listed ids in that order) with their sources,
-    wrapped so that the browser can make it sortable."""
+    wrapped so that the browser can make it sortable (not inside collapsed blocks, where the wrapper
+    would not be parsed)."""
     records = dataset[kind]
     chosen = [r for r in records if not ids or r.id in ids]
     if ids:
@@ -85,7 +86,18 @@ def render_records(kind: str, dataset: dict[str, list[Record]], ids: list[str] |
     rule = "|" + "---|" * (len(columns) + 1)
     body = ["| " + " | ".join(_cell(getattr(r, c), c, names) for c in columns) + " | "
             + "; ".join(f"[@{key}]" for key in r.sources) + " |" for r in chosen]
-    return '<div class="sortable-table" markdown>\n\n' + "\n".join([head, rule, *body]) + "\n\n</div>"
+    table = "\n".join([head, rule, *body])
+    return f'<div class="sortable-table" markdown>\n\n{table}\n\n</div>' if sortable else table
+
+
+def render_records_by_id(ids: list[str], dataset: dict[str, list[Record]]) -> str:
+    """Tables of the named records, one per kind, in the dataset's order of kinds."""
+    kinds = {record.id: kind for kind, records in dataset.items() for record in records}
+    unknown = [record_id for record_id in ids if record_id not in kinds]
+    if unknown:
+        raise KeyError(f"no dataset record with id {unknown[0]!r}")
+    return "\n\n".join(f"**{kind.capitalize()}**\n\n" + render_records(kind, dataset, [i for i in ids if kinds[i] == kind], sortable=False)
+                       for kind in dataset if any(kinds[i] == kind for i in ids))
 
 
 def fill_record_tables(markdown: str, dataset: dict[str, list[Record]]) -> str:
@@ -110,15 +122,15 @@ def _figure(svg: str, caption: str, table: str) -> str:
 def render_figure(name: str, argument: str, dataset: dict[str, list[Record]]) -> str:
     source = "Source: this site's dataset; each record's sources are cited in the data table."
     if name == "timeline":
-        table = "\n\n".join(render_records(kind, dataset) for kind in ("organisations", "agreements", "exercises"))
+        table = "\n\n".join(render_records(kind, dataset, sortable=False) for kind in ("organisations", "agreements", "exercises"))
         return _figure(timeline_svg(dataset), f"Chronology of agreements, organisations and exercise series. {source}", table)
     if name == "matrix":
         return _figure(agreement_matrix_svg(dataset["agreements"]),
                        f"Pairs of states tied by recorded agreements; dark cells: defense agreements. {source}",
-                       render_records("agreements", dataset))
+                       render_records("agreements", dataset, sortable=False))
     if argument == "oic":
         return _figure(oic_map(dataset["states"]), f"OIC member and observer states; dark fill: members, light fill: observers. {source}",
-                       render_records("states", dataset))
+                       render_records("states", dataset, sortable=False))
     organisation = next((o for o in dataset["organisations"] if o.id == argument), None)
     if organisation is None:
         raise KeyError(f"no organisation record {argument!r} for a map")

@@ -144,6 +144,7 @@ class CaseFacts(BaseModel):
     legal_basis: str = Field(min_length=3)
     key_dates: list[CaseDate] = Field(min_length=1)
     as_of: PastDate
+    records: list[str] = []  # ids of data/ records (agreements, organisations, ...) the case is about
 
     @model_validator(mode="after")
     def _years(self) -> "CaseFacts":

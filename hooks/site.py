@@ -30,7 +30,7 @@ from cases import CASES_MARKER, Case, fill_case_lists, insert_fact_box, render_c
 from changelog import CHANGELOG_MARKER, FEED_PATH, atom_feed, render_changelog
 from citations import BIBLIOGRAPHY_MARKER, cited_keys, render_bibliography, render_citations
 from data_pages import (CODEBOOK_MARKER, DOWNLOADS_MARKER, fill_figures, fill_record_tables, render_codebook,
-                        render_downloads)
+                        render_downloads, render_records_by_id)
 from dataset import load_dataset
 from downloads import dataset_files
 from glossary import GLOSSARY_MARKER, abbreviations, key_terms, render_glossary
@@ -111,7 +111,9 @@ def _render_page(markdown, page, config):
     markdown = fill_case_lists(fill_reading_times(markdown, state["summaries"]), state["cases"], here)
     markdown = fill_record_tables(fill_figures(markdown, state["dataset"]), state["dataset"])
     if page.meta.get("case"):
-        markdown = insert_fact_box(markdown, CaseFacts.model_validate(page.meta["case"]), here)
+        facts = CaseFacts.model_validate(page.meta["case"])
+        records = render_records_by_id(facts.records, state["dataset"]) if facts.records else ""
+        markdown = insert_fact_box(markdown, facts, here, records)
     if page.meta.get("kind") in ARTICLE_KINDS:
         markdown = insert_page_facts(markdown, page.meta["last_reviewed"])
         markdown = key_terms(markdown, state["glossary"], page.file.src_uri)

@@ -94,3 +94,14 @@ def test_record_tables_name_a_missing_record_or_field():
         fill_record_tables("<!-- records: exercises ids=nope -->", good_dataset())
     with pytest.raises(KeyError, match="exercises records have no field 'clause'"):
         fill_record_tables("<!-- records: exercises columns=name,clause -->", good_dataset())
+
+
+def test_cases_name_their_records_by_id_and_unknown_ids_stop_the_build():
+    import pytest
+    from data_pages import render_records_by_id
+
+    tables = render_records_by_id(["fixture-exercise", "PAK"], good_dataset())
+    assert tables.index("**States**") < tables.index("**Exercises**")  # grouped in the dataset's order of kinds
+    assert "| Pakistan | PAK |" in tables.replace("**Pakistan**", "Pakistan")
+    with pytest.raises(KeyError, match="no dataset record with id 'nope'"):
+        render_records_by_id(["nope"], good_dataset())
