@@ -6,14 +6,14 @@ import pytest
 
 # A query taken from the content, and the page it must bring up among the first three results.
 QUERIES = {
-    "Peninsula Shield": "cooperation/mutual-defense/",
+    "Peninsula Shield": "cases/gcc-peninsula-shield/",
     "Saadabad": "cooperation/mutual-defense/",
     "Shusha Declaration": "cooperation/mutual-defense/",
     "Liptako-Gourma": "cooperation/mutual-defense/",
-    "JF-17": "cooperation/defense-industry/",
-    "MILGEM": "cooperation/defense-industry/",
+    "JF-17": "impacts/technology/",
+    "MILGEM": "cases/turkiye-pakistan-defense-industry/",
     "offsets": "cooperation/defense-industry/",
-    "AMAN": "cooperation/joint-exercises/",
+    "AMAN": "cases/aman-naval-exercises/",
     "Bright Star": "cooperation/joint-exercises/",
     "Information Fusion Centre": "cooperation/intelligence-sharing/",
     "Convention on Combating International Terrorism": "cooperation/intelligence-sharing/",
@@ -21,6 +21,10 @@ QUERIES = {
     "collective security": "concepts/",
     "observer states": "scope/",
     "codebook": "data/codebook/",
+    "Multinational Joint Task Force": "cases/lake-chad-mnjtf/",
+    "Baghdad Pact": "cases/baghdad-pact-cento/",
+    "Manama Dialogue": "forums/",
+    "Tawazun": "impacts/economy/",
 }
 
 
