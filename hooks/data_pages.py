@@ -96,8 +96,12 @@ def render_records_by_id(ids: list[str], dataset: dict[str, list[Record]]) -> st
     unknown = [record_id for record_id in ids if record_id not in kinds]
     if unknown:
         raise KeyError(f"no dataset record with id {unknown[0]!r}")
-    return "\n\n".join(f"**{kind.capitalize()}**\n\n" + render_records(kind, dataset, [i for i in ids if kinds[i] == kind], sortable=False)
-                       for kind in dataset if any(kinds[i] == kind for i in ids))
+    tables = []
+    for kind in dataset:
+        chosen = [record_id for record_id in ids if kinds[record_id] == kind]
+        if chosen:
+            tables.append(f"**{kind.capitalize()}**\n\n" + render_records(kind, dataset, chosen, sortable=False))
+    return "\n\n".join(tables)
 
 
 def fill_record_tables(markdown: str, dataset: dict[str, list[Record]]) -> str:
