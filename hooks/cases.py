@@ -3,11 +3,11 @@ table of all cases on /cases/, so that the two can never disagree."""
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass
 
+from citations import partial_date
 from page_facts import human_date
 from schema import CaseFacts
 
@@ -32,14 +32,6 @@ def _link(target: str, here: str) -> str:
     return posixpath.relpath(target, here or ".")
 
 
-def _date(value: str) -> str:
-    """2025-09-17 -> 17 September 2025; 2025-09 -> September 2025; 2025 stays."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return human_date(dt.date.fromisoformat(value))
-    return dt.date(int(parts[0]), int(parts[1]), 1).strftime("%B %Y") if len(parts) == 2 else value
-
-
 def years(facts: CaseFacts) -> str:
     return f"{facts.start}–{facts.end}" if facts.end else f"{facts.start}–present"
 
@@ -51,7 +43,7 @@ def types(facts: CaseFacts, here: str) -> str:
 def render_fact_box(facts: CaseFacts, here: str) -> str:
     """An 'at a glance' box, inserted before the page's first section."""
     status = facts.status.capitalize() + (f". {facts.status_note}" if facts.status_note else "")
-    dates = "\n".join(f"        - {_date(item.date)}: {item.event}" for item in facts.key_dates)
+    dates = "\n".join(f"        - {partial_date(item.date)}: {item.event}" for item in facts.key_dates)
     rows = [
         f"- **Parties:** {', '.join(facts.parties)}",
         f"- **Cooperation:** {types(facts, here)}",

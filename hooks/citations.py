@@ -105,7 +105,8 @@ def render_citations(markdown: str, references: dict[str, Reference]) -> str:
 MONTHS = "January February March April May June July August September October November December".split()
 
 
-def _human_date(value: str) -> str:
+def partial_date(value: str) -> str:
+    """2025-09-17 -> 17 September 2025; 2025-09 -> September 2025; 2025 and n.d. stay."""
     if value == "n.d.":
         return "n.d."
     parts = value.split("-")
@@ -134,7 +135,7 @@ def format_reference(reference: Reference) -> str:
     """The full reference as one line of Markdown."""
     title = _escape(reference.title)
     whole_work = reference.type in {"book", "report", "document", "dataset"}
-    parts = [f"{_escape(creator(reference)).rstrip('.')}. {_human_date(reference.date).rstrip('.')}."]
+    parts = [f"{_escape(creator(reference)).rstrip('.')}. {partial_date(reference.date).rstrip('.')}."]
     parts.append(f"*{title}*." if whole_work else f"“{title}.”")
     if reference.container:
         container = f"*{_escape(reference.container)}*"
@@ -151,7 +152,7 @@ def format_reference(reference: Reference) -> str:
     if reference.doi:
         parts.append(f"<https://doi.org/{reference.doi}>.")
     elif reference.url:
-        parts.append(f"<{reference.url}>. Accessed {_human_date(reference.accessed.isoformat())}.")
+        parts.append(f"<{reference.url}>. Accessed {partial_date(reference.accessed.isoformat())}.")
     return " ".join(parts)
 
 

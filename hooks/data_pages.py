@@ -13,7 +13,8 @@ from figures import agreement_matrix_svg, oic_map, organisation_map, timeline_sv
 
 DOWNLOADS_MARKER = "<!-- dataset-downloads -->"
 CODEBOOK_MARKER = "<!-- codebook -->"
-RECORDS_MARKER = re.compile(r"<!-- records: (\w+)(?: ids=([\w,-]+))?(?: columns=([\w,]+))? -->")  # e.g. <!-- records: agreements ids=a,b columns=name,signed -->
+# e.g. <!-- records: agreements ids=a,b columns=name,signed -->; without ids, all records of the kind
+RECORDS_MARKER = re.compile(r"<!-- records: (\w+)(?: ids=([\w,-]+))?(?: columns=([\w,]+))? -->")
 
 COLUMNS = {  # the columns a page table shows for each kind
     "states": ("name", "id", "region", "oic_status", "oic_joined"),

@@ -7,14 +7,13 @@ cannot drift from what the build accepts.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal
 
 import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from schema import DATA_DIR, KEY_PATTERN, PARTIAL_DATE, PastDate, describe, display, load_records
+from schema import DATA_DIR, KEY_PATTERN, PARTIAL_DATE, PastDate, as_written, describe, display, load_records
 
 COUNTRY_CODES = {country.alpha_3 for country in pycountry.countries}
 
@@ -32,11 +31,6 @@ REGIONS = Literal["Gulf and Middle East", "South Asia", "Türkiye, the Caucasus 
                   "Europe", "Americas"]
 
 
-def _text_date(value):
-    """YAML reads 2024 as a number and 2024-03-01 as a date; keep them as written."""
-    return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
-
-
 class Record(BaseModel):
     """What every record has: an id, sources from the bibliography, and an "as of" date."""
 
@@ -50,7 +44,7 @@ class Record(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _dates_as_text(cls, values: dict) -> dict:
-        return {key: _text_date(value) for key, value in values.items()} if isinstance(values, dict) else values
+        return {key: as_written(value) for key, value in values.items()} if isinstance(values, dict) else values
 
     def ordered_dates(self) -> list[tuple[str, str]]:
         """(field, date) pairs that must not go backwards, in order."""
@@ -92,7 +86,7 @@ class Spell(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _dates_as_text(cls, values: dict) -> dict:
-        return {key: _text_date(value) for key, value in values.items()} if isinstance(values, dict) else values
+        return {key: as_written(value) for key, value in values.items()} if isinstance(values, dict) else values
 
 
 class Organisation(Record):
@@ -150,6 +144,7 @@ class Exercise(Record):
     first_year: int | None = Field(default=None, ge=1900, description="Year of the first edition; empty where the sources do not say.")
     frequency: Literal["annual", "biennial", "irregular", "one-off", "unknown"] = Field(description="How often it is held.")
     participation: str | None = Field(default=None, description="Numbers taking part as the sources report them, with the year.")
+    editions: list[int] = Field(default=[], description="Years of editions the sources confirm.")
 
     @model_validator(mode="after")
     def _dated(self):
@@ -160,7 +155,6 @@ class Exercise(Record):
     def earliest_year(self) -> int:
         """The first edition, or the earliest one the sources confirm."""
         return self.first_year or min(self.editions)
-    editions: list[int] = Field(default=[], description="Years of editions the sources confirm.")
 
 
 class Program(Record):

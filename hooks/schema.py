@@ -83,6 +83,11 @@ def describe(error: ValidationError) -> list[tuple[str, str]]:
     return pairs
 
 
+def as_written(value: Any) -> Any:
+    """YAML reads 2024 as a number and 2024-03-01 as a date; keep them as written."""
+    return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
+
+
 def _not_in_future(value: dt.date) -> dt.date:
     if value > dt.date.today():
         raise ValueError(f"{value} is in the future")
@@ -126,7 +131,7 @@ class CaseDate(BaseModel):
     @field_validator("date", mode="before")
     @classmethod
     def _as_text(cls, value: Any) -> Any:
-        return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
+        return as_written(value)
 
 
 class CaseFacts(BaseModel):
@@ -254,8 +259,7 @@ class Reference(BaseModel):
     @field_validator("date", "volume", "issue", "pages", mode="before")
     @classmethod
     def _as_text(cls, value: Any) -> Any:
-        """YAML reads 2024 as a number and 2024-03-01 as a date; keep them as written."""
-        return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
+        return as_written(value)
 
     @model_validator(mode="after")
     def _complete(self) -> Reference:

@@ -63,7 +63,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    problems, cited, summaries, cases = [], set(), [], []
+    problems, cited, summaries, cases = [], set(), [], {}
     for file in files.documentation_pages():
         path = Path(file.abs_src_path)
         problems += check_page(path, state["references"], state["vocabulary"])
@@ -72,7 +72,7 @@ def on_files(files, config):
         if not problems:
             summaries.append(summarise(file.src_uri, markdown, meta))
             if meta.get("case"):
-                cases.append(Case(file.src_uri, meta["title"], CaseFacts.model_validate(meta["case"])))
+                cases[file.src_uri] = Case(file.src_uri, meta["title"], CaseFacts.model_validate(meta["case"]))
     if problems:
         raise PluginError("Page problems:\n" + "\n".join(problems))
     cited |= {key for records in state["dataset"].values() for record in records for key in record.sources}
@@ -103,17 +103,17 @@ def _render_page(markdown, page, config):
         SYLLABUS_MARKER: lambda: render_syllabus(state["summaries"], here, config["site_url"]),
         DOWNLOADS_MARKER: lambda: render_downloads(state["dataset"]),
         CODEBOOK_MARKER: lambda: render_codebook(state["dataset"]),
-        CASES_MARKER: lambda: render_cases_index(state["cases"], here),
+        CASES_MARKER: lambda: render_cases_index(list(state["cases"].values()), here),
     }
     for marker, render in generated.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render())
-    markdown = fill_case_lists(fill_reading_times(markdown, state["summaries"]), state["cases"], here)
+    markdown = fill_case_lists(fill_reading_times(markdown, state["summaries"]), list(state["cases"].values()), here)
     markdown = fill_record_tables(fill_figures(markdown, state["dataset"]), state["dataset"])
-    if page.meta.get("case"):
-        facts = CaseFacts.model_validate(page.meta["case"])
-        records = render_records_by_id(facts.records, state["dataset"]) if facts.records else ""
-        markdown = insert_fact_box(markdown, facts, here, records)
+    case = state["cases"].get(page.file.src_uri)
+    if case:
+        records = render_records_by_id(case.facts.records, state["dataset"]) if case.facts.records else ""
+        markdown = insert_fact_box(markdown, case.facts, here, records)
     if page.meta.get("kind") in ARTICLE_KINDS:
         markdown = insert_page_facts(markdown, page.meta["last_reviewed"])
         markdown = key_terms(markdown, state["glossary"], page.file.src_uri)
