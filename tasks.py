@@ -2,9 +2,9 @@
 """One entry point for contributors and CI: each task first makes sure the project's
 virtual environment (.venv) matches requirements.lock, then runs.
 
-    python3 tasks.py serve   # set up, then serve at http://127.0.0.1:8000 with live reload
+    python3 tasks.py serve   # set up, then serve at http://127.0.0.1:8000 with live reload (restarts on hook edits)
     python3 tasks.py test    # set up, then run the whole test suite
-    python3 tasks.py build   # set up, then build the static site into site/
+    python3 tasks.py build   # set up, then build the static site into site/ (needs SITE_URL, or a GitHub remote)
     python3 tasks.py bench   # set up, then measure build time and page weight against the budgets
     python3 tasks.py lock    # regenerate requirements.lock from pyproject.toml
 
@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -46,11 +48,65 @@ def ensure_env() -> None:
     STAMP.write_text(digest + "\n")
 
 
+def stamps(folder: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in sorted(folder.glob("*.py"))}
+
+
+def supervise(command: list[str | Path], watched: Path, interval: float = 1.0, restarts: int | None = None) -> int:
+    """Run the command, and run it anew whenever a Python file in `watched` changes.
+    MkDocs loads hook modules once per process and caches them, so its own reload would
+    keep serving an edited hook's old code."""
+    while True:
+        seen = stamps(watched)
+        process = subprocess.Popen([str(part) for part in command], cwd=ROOT)
+        try:
+            while process.poll() is None and stamps(watched) == seen:
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            process.terminate()
+            return process.wait()
+        if process.poll() is not None:
+            return process.returncode
+        print(f"+ {watched.name}/ changed: restarting", flush=True)
+        process.terminate()
+        process.wait()
+        if restarts is not None:
+            restarts -= 1
+            if restarts < 0:
+                return 0
+
+
 def serve(args: list[str]) -> int:
-    return run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", "--livereload", *args)
+    print("+ mkdocs serve (restarted when a hook changes)", flush=True)
+    return supervise([BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", "--livereload", *args], ROOT / "hooks")
+
+
+def github_pages_url(remote: str) -> str | None:
+    """The GitHub Pages address of a GitHub remote (https or ssh form), or None for any other host."""
+    match = re.search(r"github\.com[:/]([^/]+)/([^/]+?)(?:\.git)?/?$", remote.strip())
+    if not match:
+        return None
+    owner, repo = match[1].lower(), match[2]
+    return f"https://{owner}.github.io/" if repo.lower() == f"{owner}.github.io" else f"https://{owner}.github.io/{repo}/"
+
+
+def publishing_url() -> str:
+    """SITE_URL, or the GitHub Pages address derived from the origin remote; never the local default,
+    which would end up in every canonical link, cite box, sitemap and feed."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    remote = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=ROOT, capture_output=True, text=True)
+    url = github_pages_url(remote.stdout) if remote.returncode == 0 else None
+    if not url:
+        sys.exit("tasks.py build makes the site for publishing: set SITE_URL to its address, e.g.\n"
+                 "  SITE_URL=https://your.host/path/ python3 tasks.py build\n"
+                 "(no GitHub remote to derive it from; `python3 tasks.py serve` needs none)")
+    print(f"SITE_URL is not set: using {url}, derived from the GitHub remote", flush=True)
+    return url
 
 
 def build(args: list[str]) -> int:
+    os.environ["SITE_URL"] = publishing_url()
     return run(BIN / "mkdocs", "build", "--strict", *args)
 
 
@@ -71,7 +127,7 @@ def lock(args: list[str]) -> int:
         return 1
     return run(BIN / "pip-compile", "--quiet", "--extra", "test", "--generate-hashes", "--allow-unsafe",
                "--strip-extras", "--no-emit-index-url", "--no-emit-find-links",
-               "--output-file", LOCK, "pyproject.toml", *args)
+               "--output-file", LOCK.name, "pyproject.toml", *args)
 
 
 TASKS = {"serve": serve, "build": build, "test": test, "bench": bench, "lock": lock}

@@ -8,7 +8,6 @@ from xml.sax.saxutils import escape
 from page_facts import human_date
 from schema import ChangelogEntry, docs_url
 
-CHANGELOG_MARKER = "<!-- changelog -->"
 FEED_PATH = "feed.xml"
 
 
@@ -20,6 +19,19 @@ def render_changelog(entries: list[ChangelogEntry], page_src: str) -> str:
         links = ", ".join(f"[{source}]({posixpath.relpath(source, here or '.')})" for source in entry.pages)
         blocks.append(f"## {human_date(entry.date)}: {entry.title}\n\n{entry.summary}\n\nPages: {links}.")
     return "\n\n".join(blocks)
+
+
+def render_revision_history(entries: list[ChangelogEntry], page_src: str) -> str:
+    """A collapsed 'Revision history' block for one page: every change that touched it, newest first,
+    so a reader who cited an earlier version sees what changed since."""
+    own = sorted((e for e in entries if page_src in e.pages), key=lambda e: e.date, reverse=True)
+    if not own:
+        return ""
+    changelog = posixpath.relpath("about/changelog.md", posixpath.dirname(page_src) or ".")
+    items = "\n".join(f"    - **{human_date(e.date)}**: {e.title}. {e.summary}" for e in own)
+    return (f'??? note "Revision history ({len(own)} {"change" if len(own) == 1 else "changes"}, '
+            f'latest {human_date(own[0].date)})"\n\n{items}\n\n'
+            f"    All changes to the reference: [changelog]({changelog}).\n")
 
 
 def atom_feed(entries: list[ChangelogEntry], site_url: str, site_name: str) -> str:

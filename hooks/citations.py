@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema import KEY_PATTERN, Reference
+from schema import KEY_PATTERN, ContentError, Reference
 
 # Code is left alone: fenced blocks and inline code spans.
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
@@ -36,7 +36,7 @@ class Citation:
         return f"{self.key}--{suffix}" if suffix else self.key
 
 
-def _prose_spans(markdown: str) -> list[tuple[int, int]]:
+def prose_spans(markdown: str) -> list[tuple[int, int]]:
     """(start, end) of the stretches of text outside code."""
     spans, position = [], 0
     for code in CODE.finditer(markdown):
@@ -49,7 +49,7 @@ def _prose_spans(markdown: str) -> list[tuple[int, int]]:
 def find_citations(markdown: str) -> tuple[list[tuple[int, int, list[Citation]]], list[tuple[int, str]]]:
     """Citation groups as (start, end, citations), and (line, problem) for malformed ones."""
     groups, problems = [], []
-    for start, end in _prose_spans(markdown):
+    for start, end in prose_spans(markdown):
         for match in CANDIDATE.finditer(markdown, start, end):
             line = markdown.count("\n", 0, match.start()) + 1
             items = [ITEM.match(part.strip()) for part in match.group(0)[1:-1].split(";")]
@@ -87,7 +87,7 @@ def render_citations(markdown: str, references: dict[str, Reference]) -> str:
         marks = []
         for citation in citations:
             if citation.key not in references:
-                raise KeyError(citation.key)
+                raise ContentError(f"line {citation.line}: unknown citation key {citation.key!r}")
             text = format_reference(references[citation.key])
             notes.setdefault(citation.label, f"{text} {citation.locator}." if citation.locator else text)
             marks.append(f"[^{citation.label}]")
@@ -159,9 +159,6 @@ def format_reference(reference: Reference) -> str:
 def sort_key(reference: Reference) -> tuple[str, str, str]:
     """Alphabetical by creator, then date, then title."""
     return (creator(reference).casefold(), reference.date, reference.title.casefold())
-
-
-BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
 
 def render_bibliography(references: dict[str, Reference]) -> str:

@@ -3,18 +3,12 @@ both generated from the records and the models, and record tables for any page."
 
 from __future__ import annotations
 
-import re
-
 import pycountry
 
 from dataset import AGREEMENT_TYPES, KINDS, Record, year
 from downloads import fields
 from figures import agreement_matrix_svg, oic_map, organisation_map, timeline_svg
-
-DOWNLOADS_MARKER = "<!-- dataset-downloads -->"
-CODEBOOK_MARKER = "<!-- codebook -->"
-# e.g. <!-- records: agreements ids=a,b columns=name,signed -->; without ids, all records of the kind
-RECORDS_MARKER = re.compile(r"<!-- records: (\w+)(?: ids=([\w,-]+))?(?: columns=([\w,]+))? -->")
+from schema import ContentError
 
 COLUMNS = {  # the columns a page table shows for each kind
     "states": ("name", "id", "region", "oic_status", "oic_joined"),
@@ -71,17 +65,19 @@ def render_records(kind: str, dataset: dict[str, list[Record]], ids: list[str] |
     """A Markdown table of records (all of a kind, or the listed ids in that order) with their sources,
     wrapped so that the browser can make it sortable (not inside collapsed blocks, where the wrapper
     would not be parsed)."""
+    if kind not in dataset:
+        raise ContentError(f"unknown record kind {kind!r} (one of {', '.join(dataset)})")
     records = dataset[kind]
     chosen = [r for r in records if not ids or r.id in ids]
     if ids:
         missing = sorted(set(ids) - {r.id for r in chosen})
         if missing:
-            raise KeyError(f"no {kind} records with ids {missing}")
+            raise ContentError(f"no {kind} records with ids {missing}")
         chosen.sort(key=lambda r: ids.index(r.id))
     columns = columns or COLUMNS[kind]
     unknown = [c for c in columns if c not in KINDS[kind].model_fields]
     if unknown:
-        raise KeyError(f"{kind} records have no field {unknown[0]!r} (see /data/codebook/)")
+        raise ContentError(f"{kind} records have no field {unknown[0]!r} (see /data/codebook/)")
     names = country_names(dataset["states"])
     head = "| " + " | ".join(c.replace("_", " ").capitalize() for c in columns) + " | Sources |"
     rule = "|" + "---|" * (len(columns) + 1)
@@ -96,7 +92,7 @@ def render_records_by_id(ids: list[str], dataset: dict[str, list[Record]]) -> st
     kinds = {record.id: kind for kind, records in dataset.items() for record in records}
     unknown = [record_id for record_id in ids if record_id not in kinds]
     if unknown:
-        raise KeyError(f"no dataset record with id {unknown[0]!r}")
+        raise ContentError(f"no dataset record with id {unknown[0]!r}")
     tables = []
     for kind in dataset:
         chosen = [record_id for record_id in ids if kinds[record_id] == kind]
@@ -105,45 +101,35 @@ def render_records_by_id(ids: list[str], dataset: dict[str, list[Record]]) -> st
     return "\n\n".join(tables)
 
 
-def fill_record_tables(markdown: str, dataset: dict[str, list[Record]]) -> str:
-    def table(match: re.Match) -> str:
-        kind, ids, columns = match.groups()
-        if kind not in dataset:
-            raise KeyError(f"unknown record kind {kind!r} in a records marker")
-        return render_records(kind, dataset, ids.split(",") if ids else None, columns.split(",") if columns else None)
-
-    return RECORDS_MARKER.sub(table, markdown)
-
-
-FIGURE_MARKER = re.compile(r"<!-- figure: (timeline|matrix|map) ?([\w-]*) -->")  # e.g. <!-- figure: map gcc -->
-
-
 def _figure(svg: str, caption: str, table: str) -> str:
     return (f'<figure class="data-figure" markdown="span">\n<div class="data-figure__frame">{svg}</div>\n'
             f"<figcaption>{caption}</figcaption>\n</figure>\n\n"
             f'??? info "Data table for this figure"\n\n' + "\n".join(f"    {line}" for line in table.splitlines()) + "\n")
 
 
-def render_figure(name: str, argument: str, dataset: dict[str, list[Record]]) -> str:
-    source = "Source: this site's dataset; each record's sources are cited in the data table."
-    if name == "timeline":
-        table = "\n\n".join(render_records(kind, dataset, sortable=False) for kind in ("organisations", "agreements", "exercises"))
-        return _figure(timeline_svg(dataset), f"Chronology of agreements, organisations and exercise series. {source}", table)
-    if name == "matrix":
-        return _figure(agreement_matrix_svg(dataset["agreements"]),
-                       f"Pairs of states tied by recorded agreements; dark cells: defense agreements. {source}",
-                       render_records("agreements", dataset, sortable=False))
-    if argument == "oic":
-        return _figure(oic_map(dataset["states"]), f"OIC member and observer states; dark fill: members, light fill: observers. {source}",
+SOURCE_NOTE = "Source: this site's dataset; each record's sources are cited in the data table."
+
+
+def render_timeline(dataset: dict[str, list[Record]]) -> str:
+    table = "\n\n".join(render_records(kind, dataset, sortable=False) for kind in ("organisations", "agreements", "exercises"))
+    return _figure(timeline_svg(dataset), f"Chronology of agreements, organisations and exercise series. {SOURCE_NOTE}", table)
+
+
+def render_matrix(dataset: dict[str, list[Record]]) -> str:
+    return _figure(agreement_matrix_svg(dataset["agreements"]),
+                   f"Pairs of states tied by recorded agreements; dark cells: defense agreements. {SOURCE_NOTE}",
+                   render_records("agreements", dataset, sortable=False))
+
+
+def render_map(dataset: dict[str, list[Record]], of: str) -> str:
+    """The OIC's members and observers (`oic`), or the members of one organisation record."""
+    if of == "oic":
+        return _figure(oic_map(dataset["states"]), f"OIC member and observer states; dark fill: members, light fill: observers. {SOURCE_NOTE}",
                        render_records("states", dataset, sortable=False))
-    organisation = next((o for o in dataset["organisations"] if o.id == argument), None)
+    organisation = next((o for o in dataset["organisations"] if o.id == of), None)
     if organisation is None:
-        raise KeyError(f"no organisation record {argument!r} for a map")
+        raise ContentError(f"no organisation record {of!r} to map (or 'oic')")
     members = "\n".join(f"| {s.state} | {s.joined} | {s.left or ''} |" for s in organisation.members)
     table = (f"| Member | Joined | Left |\n|---|---|---|\n{members}\n\n"
              f"Sources: {'; '.join(f'[@{key}]' for key in organisation.sources)}")
-    return _figure(organisation_map(organisation), f"Members of the {organisation.name}; dark fill: current members, light fill: former members. {source}", table)
-
-
-def fill_figures(markdown: str, dataset: dict[str, list[Record]]) -> str:
-    return FIGURE_MARKER.sub(lambda m: render_figure(m.group(1), m.group(2), dataset), markdown)
+    return _figure(organisation_map(organisation), f"Members of the {organisation.name}; dark fill: current members, light fill: former members. {SOURCE_NOTE}", table)

@@ -85,7 +85,7 @@ def datapackage(counts: dict[str, int], version: str) -> str:
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 
 
-def dataset_files(dataset: dict[str, list[Record]], version: str = "2026.11") -> dict[str, str]:
+def dataset_files(dataset: dict[str, list[Record]], version: str) -> dict[str, str]:
     """Every download, by file name under /data/."""
     files = {"datapackage.json": datapackage({kind: len(records) for kind, records in dataset.items()}, version)}
     for kind, records in dataset.items():

@@ -6,9 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from schema import GlossaryEntry
-
-GLOSSARY_MARKER = "<!-- glossary -->"
+from schema import LEARNING_OBJECTIVES, GlossaryEntry
 
 
 def render_glossary(entries: list[GlossaryEntry]) -> str:
@@ -29,7 +27,8 @@ def abbreviations(entries: list[GlossaryEntry]) -> str:
 def key_terms(markdown: str, entries: list[GlossaryEntry], page_src: str, limit: int = 12) -> str:
     """A 'Key terms' line before the learning objectives: the glossary terms the page uses,
     in order of first use, each linked to its glossary entry."""
-    body = markdown.split("## Learning objectives", 1)[-1]
+    heading = f"## {LEARNING_OBJECTIVES}"
+    body = markdown.split(heading, 1)[-1]
     found = []
     for entry in entries:
         names = [entry.term] + ([entry.acronym] if entry.acronym else [])
@@ -42,4 +41,4 @@ def key_terms(markdown: str, entries: list[GlossaryEntry], page_src: str, limit:
     glossary = posixpath.relpath("glossary.md", posixpath.dirname(page_src) or ".")
     links = ", ".join(f"[{entry.term}]({glossary}#{entry.anchor})" for _, entry in sorted(found, key=lambda f: f[0])[:limit])
     line = f'<p class="key-terms" markdown="span">**Key terms:** {links}.</p>\n\n'
-    return markdown.replace("## Learning objectives", line + "## Learning objectives", 1)
+    return markdown.replace(heading, line + heading, 1)

@@ -20,8 +20,7 @@ def human_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def insert_page_facts(markdown: str, last_reviewed: dt.date) -> str:
+def insert_page_facts(markdown: str, last_reviewed: dt.date, minutes: int) -> str:
     """The page with a line of facts (reviewed date, reading time) right under its H1."""
-    facts = (f'<p class="page-facts">Last reviewed {human_date(last_reviewed)} · '
-             f"{reading_minutes(markdown)} min read</p>")
+    facts = f'<p class="page-facts">Last reviewed {human_date(last_reviewed)} · {minutes} min read</p>'
     return re.sub(r"^(# .+)$", lambda m: f"{m.group(1)}\n\n{facts}", markdown, count=1, flags=re.MULTILINE)

@@ -1,39 +1,92 @@
-"""Checks one page's source: its front matter and its citations. Used by the build and the tests."""
+"""One page's source, read and parsed once, and the checks on it. Used by the build and the tests."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils.meta import get_data
 
 from citations import REFERENCES_TITLE, citation_problems
-from schema import REQUIRED_SECTIONS, Reference, check_page_meta, display, front_matter_line
+from page_facts import reading_minutes
+from placeholders import Renderer, placeholder_problems
+from schema import (DISCUSSION_QUESTIONS, REQUIRED_SECTIONS, Reference, check_page_meta, display, docs_url,
+                    front_matter_line)
 
 
-def check_page(path: Path, references: dict[str, Reference], vocabulary: dict[str, str]) -> list[str]:
+@dataclass(frozen=True)
+class SourcePage:
+    """A Markdown page as its author wrote it: the one parse every later step reads."""
+
+    source: str          # docs/-relative, e.g. cases/imctc.md
+    path: Path
+    text: str            # the whole file
+    markdown: str        # the body, front matter removed
+    meta: dict[str, Any]
+    offset: int          # lines taken by the front matter, to turn body lines into file lines
+
+    @property
+    def url(self) -> str:
+        return docs_url(self.source)
+
+    @property
+    def here(self) -> str:
+        """The page's folder under docs/, for relative links."""
+        return self.source.rpartition("/")[0]
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", "")
+
+    @property
+    def kind(self) -> str:
+        return self.meta.get("kind", "")
+
+    @property
+    def minutes(self) -> int:
+        """Reading time of the text as written: the one figure the page, /teach/ and the CSV show."""
+        return reading_minutes(self.markdown)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The numbered items of the page's discussion questions section."""
+        section = re.search(rf"^## {DISCUSSION_QUESTIONS}\s*$(.*?)(?=^## |\Z)", self.markdown,
+                            flags=re.MULTILINE | re.DOTALL)
+        if not section:
+            return ()
+        return tuple(item.strip() for item in re.findall(r"^\d+\.\s+(.+)$", section.group(1), flags=re.MULTILINE))
+
+
+def read_page(path: Path, source: str | None = None) -> SourcePage:
+    text = path.read_text(encoding="utf-8")
+    markdown, meta = get_data(text)
+    return SourcePage(source or path.name, path, text, markdown, meta or {},
+                      text.count("\n", 0, len(text) - len(markdown)))
+
+
+def check_page(page: SourcePage, references: dict[str, Reference], vocabulary: dict[str, str],
+               registry: dict[str, Renderer]) -> list[str]:
     """Every problem in one Markdown page, as `file:line: problem` lines."""
-    source = path.read_text(encoding="utf-8")
-    markdown, meta = get_data(source)
-    if not meta:
-        return [f"{display(path)}:1: front matter is missing or not valid YAML"]
-    offset = source.count("\n", 0, len(source) - len(markdown))
-    problems = check_page_meta(path, source, meta, vocabulary)
-    if isinstance(meta.get("case"), dict):  # the fact box's cited lines, checked like the body
-        line = front_matter_line(source, "case")
-        problems += [f"{display(path)}:{line}: case block: {problem}"
-                     for _, problem in citation_problems(json.dumps(meta["case"], default=str), references)]
-    problems += [f"{display(path)}:{line + offset}: {problem}"
-                 for line, problem in citation_problems(markdown, references)]
-    problems += [f"{display(path)}:{line + offset}: {problem}" for line, problem in anatomy_problems(markdown, meta.get("kind"))]
-    return problems
+    where = display(page.path)
+    if not page.meta:
+        return [f"{where}:1: front matter is missing or not valid YAML"]
+    problems = check_page_meta(page.path, page.text, page.meta, vocabulary)
+    if isinstance(page.meta.get("case"), dict):  # the fact box's cited lines, checked like the body
+        line = front_matter_line(page.text, "case")
+        problems += [f"{where}:{line}: case block: {problem}"
+                     for _, problem in citation_problems(json.dumps(page.meta["case"], default=str), references)]
+    body = (citation_problems(page.markdown, references) + anatomy_problems(page.markdown, page.meta.get("kind"))
+            + placeholder_problems(page.markdown, registry))
+    return problems + [f"{where}:{line + page.offset}: {problem}" for line, problem in body]
 
 
 def anatomy_problems(markdown: str, kind: str | None) -> list[tuple[int, str]]:
     """(line, problem) for missing or misplaced sections of the page anatomy, and a hand-written References."""
     headings = {match[1]: markdown.count("\n", 0, match.start()) + 1
-                for match in re.finditer(r"^## +(.+?) *$", markdown, flags=re.MULTILINE)}
+                for match in re.finditer(r"^## +(.+?)(?: +\{#[\w-]+\})? *$", markdown, flags=re.MULTILINE)}
     problems = []
     if REFERENCES_TITLE in headings:
         problems.append((headings[REFERENCES_TITLE], "has a hand-written 'References' section; the build generates it from the citations"))

@@ -6,6 +6,9 @@
 - Links to pages left out of the print page lead nowhere; they go to the pages instead.
 - It adds its stylesheets and script to every page, though only the print page uses
   them: three requests per page. Ordinary pages print with extra.css's print rules.
+- Its markup is not valid HTML: a `heading-number` attribute on each section, a `<style>`
+  inside the article, and ids repeated across pages (each page numbers its table captions
+  from 1; a heading of one page can take the id of another page's section).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+
+from html_repairs import repair_markup
 
 PRINT_PAGE = "print_page/index.html"
 PRINT_ASSETS = re.compile(r'<link rel="?stylesheet"? href="?[./]*css/print-site[\w-]*\.css"?>|<script src="?[./]*js/print-site\.js"?></script>')
@@ -39,7 +44,27 @@ def repair_print_page(html: str, page_urls: dict[str, str] | None = None) -> str
         if element is not None:
             element["id"] = target
             ids.add(target)
-    return str(soup)
+    _make_valid(soup)
+    return repair_markup(str(soup))
+
+
+def _make_valid(soup: BeautifulSoup) -> None:
+    """Data attributes for the plugin's numbering, styles in the head, and each id once
+    (a page's own section keeps it; a later repeat gets a numbered suffix)."""
+    for section in soup.find_all("section", attrs={"heading-number": True}):
+        section["data-heading-number"] = section.attrs.pop("heading-number")
+    for style in soup.body.find_all("style") if soup.body else []:
+        soup.head.append(style.extract())
+    owners = {section["id"]: section for section in soup.find_all("section", class_="print-page", id=True)}
+    seen: set[str] = set()
+    for element in soup.find_all(id=True):
+        ident = element["id"]
+        if owners.get(ident, element) is not element or ident in seen:
+            suffix = 2
+            while f"{ident}-{suffix}" in seen or f"{ident}-{suffix}" in owners:
+                suffix += 1
+            element["id"] = f"{ident}-{suffix}"
+        seen.add(element["id"])
 
 
 def drop_print_assets(html: str) -> str:

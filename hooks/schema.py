@@ -21,6 +21,11 @@ REFERENCES_FILE = DATA_DIR / "references.yml"
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
 CHANGELOG_FILE = DATA_DIR / "changelog.yml"
 
+class ContentError(Exception):
+    """A problem in the site's content (a page, a data file, a placeholder), never a bug in a hook:
+    its message is the `file:line: what: problem` lines to show the contributor."""
+
+
 KEY_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PARTIAL_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 
@@ -111,6 +116,12 @@ def load_vocabulary(path: Path = TAGS_FILE) -> dict[str, str]:
                 raise ValueError(f"{display(path)}: tag {tag!r} is listed twice")
             vocabulary[tag] = group
     return vocabulary
+
+
+def load_tag_pages(path: Path = TAGS_FILE) -> dict[str, str]:
+    """Tags that name the page explaining them (the cooperation types): tag -> docs/-relative page."""
+    groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {tag: page for tags in groups.values() if isinstance(tags, dict) for tag, page in tags.items()}
 
 
 # ---------------------------------------------------------------------------
@@ -207,9 +218,12 @@ class PageMeta(BaseModel):
 
 
 # The page anatomy of EDITORIAL.md: these `##` sections, in this order, on every article.
+# The glossary's key-terms line and the course kit find their sections by these same names.
+LEARNING_OBJECTIVES = "Learning objectives"
+DISCUSSION_QUESTIONS = "Discussion questions"
 REQUIRED_SECTIONS = {
-    "topic": ["Learning objectives", "Limits and critiques", "Discussion questions", "Further reading"],
-    "case": ["Learning objectives", "Chronology", "What the case shows", "Limits and critiques", "Discussion questions",
+    "topic": [LEARNING_OBJECTIVES, "Limits and critiques", DISCUSSION_QUESTIONS, "Further reading"],
+    "case": [LEARNING_OBJECTIVES, "Chronology", "What the case shows", "Limits and critiques", DISCUSSION_QUESTIONS,
              "Further reading"],
 }
 

@@ -68,7 +68,7 @@ def test_downloads_cover_every_kind_and_field():
     import csv, io, json
     from downloads import dataset_files
 
-    files = dataset_files(good_dataset())
+    files = dataset_files(good_dataset(), "2026.11")
     package = json.loads(files["datapackage.json"])
     assert [r["name"] for r in package["resources"]] == ["states", "organisations", "agreements", "exercises", "programs"]
     organisations = list(csv.DictReader(io.StringIO(files["organisations.csv"])))
@@ -78,9 +78,9 @@ def test_downloads_cover_every_kind_and_field():
 
 
 def test_record_tables_bold_oic_members_and_cite_each_row():
-    from data_pages import fill_record_tables
+    from data_pages import render_records
 
-    table = fill_record_tables("<!-- records: exercises columns=name,participants,first_year -->", good_dataset())
+    table = render_records("exercises", good_dataset(), columns=["name", "participants", "first_year"])
     assert table.startswith('<div class="sortable-table" markdown>')  # the browser makes these sortable
     assert "| Name | Participants | First year | Sources |" in table
     assert "| Fixture Exercise | **Pakistan**, Türkiye | 2007 | [@fixture-charter] |" in table
@@ -88,20 +88,24 @@ def test_record_tables_bold_oic_members_and_cite_each_row():
 
 def test_record_tables_name_a_missing_record_or_field():
     import pytest
-    from data_pages import fill_record_tables
+    from data_pages import render_records
+    from schema import ContentError
 
-    with pytest.raises(KeyError, match=r"no exercises records with ids \['nope'\]"):
-        fill_record_tables("<!-- records: exercises ids=nope -->", good_dataset())
-    with pytest.raises(KeyError, match="exercises records have no field 'clause'"):
-        fill_record_tables("<!-- records: exercises columns=name,clause -->", good_dataset())
+    with pytest.raises(ContentError, match=r"no exercises records with ids \['nope'\]"):
+        render_records("exercises", good_dataset(), ids=["nope"])
+    with pytest.raises(ContentError, match="exercises records have no field 'clause'"):
+        render_records("exercises", good_dataset(), columns=["name", "clause"])
+    with pytest.raises(ContentError, match="unknown record kind 'agreement'"):
+        render_records("agreement", good_dataset())
 
 
 def test_cases_name_their_records_by_id_and_unknown_ids_stop_the_build():
     import pytest
     from data_pages import render_records_by_id
+    from schema import ContentError
 
     tables = render_records_by_id(["fixture-exercise", "PAK"], good_dataset())
     assert tables.index("**States**") < tables.index("**Exercises**")  # grouped in the dataset's order of kinds
     assert "| Pakistan | PAK |" in tables.replace("**Pakistan**", "Pakistan")
-    with pytest.raises(KeyError, match="no dataset record with id 'nope'"):
+    with pytest.raises(ContentError, match="no dataset record with id 'nope'"):
         render_records_by_id(["nope"], good_dataset())

@@ -3,7 +3,9 @@
 from accessibility import label_landmarks
 from page_facts import reading_minutes
 from print_page import drop_print_assets, repair_print_page
-from schema import docs_url
+from schema import docs_url, load_tag_pages
+
+TYPE_PAGES = load_tag_pages()
 
 
 def test_landmarks_get_names_in_plain_and_minified_html():
@@ -40,19 +42,6 @@ def test_ordinary_pages_drop_the_print_pages_assets():
     assert drop_print_assets(html) == "<link rel=stylesheet href=../stylesheets/extra.css>"
 
 
-def test_unit_plans_take_reading_times_from_the_pages():
-    from teach import PageSummary, fill_reading_times
-
-    pages = [PageSummary("concepts.md", "Concepts", "A page.", "topic", 12, ())]
-    assert fill_reading_times("Read it (<!-- minutes: concepts.md -->).", pages) == "Read it (12 min)."
-    try:
-        fill_reading_times("<!-- minutes: missing.md -->", pages)
-    except KeyError as error:
-        assert "missing.md" in str(error)
-    else:
-        raise AssertionError("an unknown page must stop the build")
-
-
 def test_articles_link_the_glossary_terms_they_use():
     from glossary import key_terms
     from schema import GlossaryEntry
@@ -76,28 +65,38 @@ def test_case_fact_box_and_index_come_from_the_case_block():
 
     markdown, meta = get_data((FIXTURES / "pages" / "good_case.md").read_text(encoding="utf-8"))
     facts = CaseFacts.model_validate(meta["case"])
-    page = insert_fact_box(markdown, facts, "cases")
+    page = insert_fact_box(markdown, facts, "cases", TYPE_PAGES)
     box = page.index('!!! abstract "Case at a glance"')
     assert page.index("The pact was signed") < box < page.index("## Learning objectives")
     assert "- **Cooperation:** [Mutual defense](../cooperation/mutual-defense.md)" in page
     assert "- **Years:** 2008–present" in page
     assert "- 1 March 2008: Charter signed [@fixture-charter]" in page
-    index = render_cases_index([Case("cases/good.md", "A good case page", facts)], "cases")
+    index = render_cases_index([Case("cases/good.md", "A good case page", facts)], "cases", TYPE_PAGES)
     assert "| [A good case page](good.md) | [Mutual defense](../cooperation/mutual-defense.md) | South Asia | 2008–present | active (as of 2024-01-31) |" in index
 
 
 def test_cooperation_pages_list_the_cases_of_their_type():
     import pytest
 
-    from cases import Case, fill_case_lists
-    from schema import CaseFacts
+    from cases import Case, render_case_list
+    from schema import CaseFacts, ContentError
 
     facts = CaseFacts(parties=["A"], types=["Mutual defense"], regions=["South Asia"], start=1955, end=1979,
                       status="ended", legal_basis="A pact", key_dates=[{"date": "1955", "event": "Signed"}],
                       as_of="2024-01-31")
     cases = [Case("cases/pact.md", "A pact", facts)]
-    assert fill_case_lists("<!-- cases: Mutual defense -->", cases, "cooperation") == \
+    assert render_case_list(cases, "Mutual defense", "cooperation", TYPE_PAGES) == \
         "- [A pact](../cases/pact.md): South Asia, 1955–1979"
-    assert fill_case_lists("<!-- cases: Joint exercises -->", cases, "cooperation") == "No case study of this type yet."
-    with pytest.raises(KeyError, match="unknown cooperation type 'Diplomacy'"):
-        fill_case_lists("<!-- cases: Diplomacy -->", cases, "cooperation")
+    assert render_case_list(cases, "Joint exercises", "cooperation", TYPE_PAGES) == "No case study of this type yet."
+    with pytest.raises(ContentError, match="unknown cooperation type 'Diplomacy'"):
+        render_case_list(cases, "Diplomacy", "cooperation", TYPE_PAGES)
+
+
+def test_every_cooperation_type_tag_names_an_existing_page():
+    from conftest import DOCS
+    from schema import load_vocabulary
+
+    types = {tag for tag, group in load_vocabulary().items() if group == "cooperation type"}
+    assert set(TYPE_PAGES) == types
+    assert all((DOCS / page).is_file() for page in TYPE_PAGES.values())
+

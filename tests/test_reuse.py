@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -123,3 +124,25 @@ def test_citation_cff_is_valid():
     result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_reading_times_agree_on_the_page_the_course_kit_and_the_csv(site):
+    rows = {row["url"]: int(row["reading_minutes"])
+            for row in csv.DictReader(io.StringIO((site / "teach" / "syllabus.csv").read_text(encoding="utf-8")))}
+    teach = soup(site, ROOT / "docs" / "teach" / "index.md")
+    listed = {}
+    for row in teach.find_all("tr"):
+        cells = row.find_all("td")
+        if len(cells) == 4 and cells[1].code:
+            listed[cells[1].code.get_text()] = int(cells[3].get_text().split()[0])
+    for source in ARTICLES:
+        url = SITE_URL + page_path(source)
+        shown = int(re.search(r"(\d+) min read", soup(site, source).find("p", class_="page-facts").get_text())[1])
+        assert shown == listed[url] == rows[url], f"{url}: page {shown}, /teach/ {listed[url]}, CSV {rows[url]}"
+
+
+def test_the_dataset_version_is_citation_cffs(site):
+    import yaml
+
+    version = str(yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"])
+    assert json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))["version"] == version

@@ -3,10 +3,15 @@
 import pytest
 
 from conftest import FIXTURES
-from pages import check_page
+from pages import check_page, read_page
+from renderers import REGISTRY
 from schema import load_bibliography, load_vocabulary
 
 PAGES = FIXTURES / "pages"
+
+
+def check(path, references, vocabulary):
+    return check_page(read_page(path), references, vocabulary, REGISTRY)
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +27,11 @@ def vocabulary():
 
 
 def test_a_valid_page_has_no_problems(references, vocabulary):
-    assert check_page(PAGES / "good.md", references, vocabulary) == []
+    assert check(PAGES / "good.md", references, vocabulary) == []
 
 
 def test_bad_front_matter_names_file_line_field_and_problem(references, vocabulary):
-    problems = check_page(PAGES / "bad_front_matter.md", references, vocabulary)
+    problems = check(PAGES / "bad_front_matter.md", references, vocabulary)
     page = "tests/fixtures/pages/bad_front_matter.md"
     assert f"{page}:3: front matter field 'description': String should have at most 160 characters" in problems
     assert f"{page}:4: front matter field 'kind': Input should be 'topic', 'case', 'reference' or 'guide'" in problems
@@ -37,7 +42,7 @@ def test_bad_front_matter_names_file_line_field_and_problem(references, vocabula
 
 
 def test_unknown_and_malformed_citations_are_reported_with_their_line(references, vocabulary):
-    problems = check_page(PAGES / "bad_citations.md", references, vocabulary)
+    problems = check(PAGES / "bad_citations.md", references, vocabulary)
     page = "tests/fixtures/pages/bad_citations.md"
     assert problems == [
         f"{page}:12: unknown citation key 'no-such-work'",
@@ -46,7 +51,7 @@ def test_unknown_and_malformed_citations_are_reported_with_their_line(references
 
 
 def test_topic_pages_need_the_anatomy_and_no_handwritten_references(references, vocabulary):
-    problems = check_page(PAGES / "bad_anatomy.md", references, vocabulary)
+    problems = check(PAGES / "bad_anatomy.md", references, vocabulary)
     page = "tests/fixtures/pages/bad_anatomy.md"
     assert problems == [
         f"{page}:16: has a hand-written 'References' section; the build generates it from the citations",
@@ -90,11 +95,11 @@ def test_descriptions_may_not_break_html_attributes():
 
 
 def test_a_valid_case_page_has_no_problems(references, vocabulary):
-    assert check_page(PAGES / "good_case.md", references, vocabulary) == []
+    assert check(PAGES / "good_case.md", references, vocabulary) == []
 
 
 def test_case_fact_boxes_and_sections_are_checked(references, vocabulary):
-    problems = check_page(PAGES / "bad_case.md", references, vocabulary)
+    problems = check(PAGES / "bad_case.md", references, vocabulary)
     page = "tests/fixtures/pages/bad_case.md"
     assert f"{page}:8: front matter field 'case': end (2001) is before start (2008)" in problems
     assert f"{page}:8: case block: unknown citation key 'no-such-work'" in problems

@@ -65,3 +65,15 @@ def test_sitemap_uses_the_configured_site_url(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}</loc>" in sitemap
     assert f"<loc>{SITE_URL}scope/</loc>" in sitemap
+
+
+def test_no_placeholder_comment_or_raw_citation_survives_into_the_html(site):
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        page = soup(path)
+        for code in page.find_all(["code", "pre"]):
+            code.decompose()
+        text = page.get_text(" ")
+        problems += [f"{path.relative_to(site)}: {match.group(0)!r}"
+                     for match in re.finditer(r"<!--.{0,40}|\[@[^\]\n]{0,40}\]?", text)]
+    assert problems == []

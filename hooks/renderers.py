@@ -1,0 +1,118 @@
+"""The registry of generated content: placeholder name -> renderer.
+
+A page writes `<!-- md:NAME args -->` (hooks/placeholders.py); the renderer registered here
+under NAME receives the page's context and the placeholder's arguments, which its
+signature declares (all strings; lists are comma-separated without spaces). Each
+renderer is a thin adapter over a pure function of its module, so that function can be
+tested, and moved to another generator, without MkDocs.
+"""
+
+from __future__ import annotations
+
+from cases import render_case_list, render_cases_index
+from changelog import render_changelog
+from citations import render_bibliography
+from context import PageContext
+from data_pages import render_codebook, render_downloads, render_map, render_matrix, render_records, render_timeline
+from glossary import render_glossary
+from schema import ContentError
+from teach import render_questions, render_syllabus
+
+
+def _items(value: str, name: str) -> list[str]:
+    items = value.split(",")
+    if not all(items):
+        raise ContentError(f"argument {name!r} has an empty item in {value!r} (write a,b without spaces)")
+    return items
+
+
+def bibliography(ctx: PageContext) -> str:
+    """Every work of data/references.yml, alphabetically."""
+    return render_bibliography(ctx.site.references)
+
+
+def glossary(ctx: PageContext) -> str:
+    """Every term of data/glossary.yml."""
+    return render_glossary(list(ctx.site.glossary))
+
+
+def changelog(ctx: PageContext) -> str:
+    """Every change of data/changelog.yml, newest first."""
+    return render_changelog(list(ctx.site.changes), ctx.page.source)
+
+
+def discussion_questions(ctx: PageContext) -> str:
+    """The discussion questions of every article, by page."""
+    return render_questions(list(ctx.site.pages.values()), ctx.here)
+
+
+def syllabus(ctx: PageContext) -> str:
+    """Every page with its permanent URL, summary and reading time."""
+    return render_syllabus(list(ctx.site.pages.values()), ctx.here, ctx.site.site_url)
+
+
+def minutes(ctx: PageContext, page: str) -> str:
+    """One page's reading time, e.g. `<!-- md:minutes concepts.md -->`."""
+    if page not in ctx.site.pages:
+        raise ContentError(f"no page {page!r} (give its docs/-relative path)")
+    return f"{ctx.site.pages[page].minutes} min"
+
+
+def downloads(ctx: PageContext) -> str:
+    """The dataset's files with their record counts."""
+    return render_downloads(ctx.site.dataset)
+
+
+def codebook(ctx: PageContext) -> str:
+    """Every record kind's fields, from the models."""
+    return render_codebook(ctx.site.dataset)
+
+
+def records(ctx: PageContext, kind: str, ids: str = "", columns: str = "") -> str:
+    """A sortable table of records: `<!-- md:records agreements ids=a,b columns=name,signed -->`."""
+    chosen = _items(ids, "ids") if ids else None
+    shown = _items(columns, "columns") if columns else None
+    return render_records(kind, ctx.site.dataset, chosen, shown)
+
+
+def case_index(ctx: PageContext) -> str:
+    """Every case page with its types, regions, years and status."""
+    return render_cases_index(ctx.site.case_list, ctx.here, dict(ctx.site.type_pages))
+
+
+def case_list(ctx: PageContext, type: str) -> str:
+    """The case pages of one cooperation type: `<!-- md:case-list type="Mutual defense" -->`."""
+    return render_case_list(ctx.site.case_list, type, ctx.here, dict(ctx.site.type_pages))
+
+
+def timeline(ctx: PageContext) -> str:
+    """The timeline of organisations, agreements and exercise series, with its data table."""
+    return render_timeline(ctx.site.dataset)
+
+
+def matrix(ctx: PageContext) -> str:
+    """The matrix of states tied by agreements, with its data table."""
+    return render_matrix(ctx.site.dataset)
+
+
+def map_(ctx: PageContext, of: str) -> str:
+    """A membership map: `<!-- md:map of=oic -->` or `of=` an organisation record id."""
+    return render_map(ctx.site.dataset, of)
+
+
+REGISTRY = {
+    "bibliography": bibliography,
+    "glossary": glossary,
+    "changelog": changelog,
+    "discussion-questions": discussion_questions,
+    "syllabus": syllabus,
+    "minutes": minutes,
+    "downloads": downloads,
+    "codebook": codebook,
+    "records": records,
+    "case-index": case_index,
+    "case-list": case_list,
+    "timeline": timeline,
+    "matrix": matrix,
+    "map": map_,
+}
