@@ -8,29 +8,26 @@ filled in shared state first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-import yaml
-
 from cases import Case
-from pages import SourcePage, check_page, read_page
+from pages import SourcePage, check_page, parse_page, read_page
 from placeholders import Renderer
-from schema import (CHANGELOG_FILE, GLOSSARY_FILE, ROOT, CaseFacts, ChangelogEntry, ContentError, GlossaryEntry,
+from schema import (CHANGELOG_FILE, GLOSSARY_FILE, CaseFacts, ChangelogEntry, ContentError, GlossaryEntry,
                     Reference, load_bibliography, load_models, load_tag_pages, load_vocabulary)
 from dataset import Record, load_dataset
 from citations import cited_keys
-
-CITATION_FILE = ROOT / "CITATION.cff"
+from releases import RELEASES_FILE, Release, release_problems
 
 
 @dataclass(frozen=True)
 class SiteContext:
     site_url: str
     site_name: str
-    dataset_version: str                          # CITATION.cff's version, the one the downloads carry
+    releases: tuple[Release, ...]                 # newest first: releases[0] is the dataset's current version
     references: Mapping[str, Reference]
     vocabulary: Mapping[str, str]                 # tag -> group
     type_pages: Mapping[str, str]                 # cooperation type tag -> the page explaining it
@@ -39,6 +36,10 @@ class SiteContext:
     dataset: Mapping[str, list[Record]]
     pages: Mapping[str, SourcePage]               # docs/-relative source -> the page as written
     cases: Mapping[str, Case]
+
+    @property
+    def release(self) -> Release:
+        return self.releases[0]
 
     @property
     def case_list(self) -> list[Case]:
@@ -57,10 +58,6 @@ class PageContext:
         return self.page.here
 
 
-def dataset_version(path: Path = CITATION_FILE) -> str:
-    return str(yaml.safe_load(path.read_text(encoding="utf-8"))["version"])
-
-
 def build_context(sources: dict[str, Path], registry: dict[str, Renderer], site_url: str, site_name: str,
                   warn=print) -> SiteContext:
     """Load and check every data file and page; raise ContentError listing every problem found."""
@@ -68,7 +65,9 @@ def build_context(sources: dict[str, Path], registry: dict[str, Renderer], site_
     glossary, glossary_problems = load_models(GLOSSARY_FILE, GlossaryEntry, "glossary term")
     changes, changelog_problems = load_models(CHANGELOG_FILE, ChangelogEntry, "change")
     dataset, dataset_problems = load_dataset(set(references))
-    problems += glossary_problems + changelog_problems + dataset_problems
+    releases, release_load_problems = load_models(RELEASES_FILE, Release, "release")
+    problems += glossary_problems + changelog_problems + dataset_problems + release_load_problems
+    problems += release_problems([release for release, _ in releases], dataset)
     vocabulary = load_vocabulary()
     pages = {source: read_page(path, source) for source, path in sources.items()}
     for page in pages.values():
@@ -83,7 +82,17 @@ def build_context(sources: dict[str, Path], registry: dict[str, Renderer], site_
     cited |= {key for records in dataset.values() for record in records for key in record.sources}
     for key in sorted(set(references) - cited):
         warn(f"data/references.yml: reference {key!r} is cited by no page")
-    return SiteContext(site_url, site_name, dataset_version(), MappingProxyType(references),
+    return SiteContext(site_url, site_name, tuple(release for release, _ in releases), MappingProxyType(references),
                        MappingProxyType(vocabulary), MappingProxyType(load_tag_pages()),
                        tuple(entry for entry, _ in glossary), tuple(entry for entry, _ in changes),
                        MappingProxyType(dataset), MappingProxyType(pages), MappingProxyType(cases))
+
+
+def with_generated_pages(site: SiteContext, texts: dict[str, str], docs_dir: Path, registry: dict[str, Renderer]) -> SiteContext:
+    """The context with pages the build generates (the state profiles), checked like written ones."""
+    pages = {source: parse_page(text, docs_dir / source, source) for source, text in texts.items()}
+    problems = [problem for page in pages.values()
+                for problem in check_page(page, site.references, site.vocabulary, registry)]
+    if problems:
+        raise ContentError("Generated pages:\n" + "\n".join(problems))
+    return replace(site, pages=MappingProxyType({**site.pages, **pages}))

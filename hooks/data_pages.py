@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import pycountry
 
-from dataset import AGREEMENT_TYPES, KINDS, Record, year
+from dataset import KINDS, OBLIGATION_RULE, OBLIGATIONS, Record, year
 from downloads import fields
-from figures import agreement_matrix_svg, oic_map, organisation_map, timeline_svg
+from figures import agreement_map, agreement_matrix_svg, oic_map, organisation_map, timeline_svg
 from schema import ContentError
 
 COLUMNS = {  # the columns a page table shows for each kind
     "states": ("name", "id", "region", "oic_status", "oic_joined"),
     "organisations": ("name", "kind", "founded", "ended", "headquarters"),
-    "agreements": ("name", "type", "parties", "signed", "status"),
+    "agreements": ("name", "obligations", "parties", "signed", "status"),
     "exercises": ("name", "host", "participants", "domain", "first_year", "frequency"),
     "programs": ("name", "kind", "partners", "system", "start", "status"),
+    "invocations": ("date", "instrument", "kind", "requested_by", "asked", "given", "outcome"),
 }
 
 
@@ -27,22 +28,43 @@ def render_downloads(dataset: dict[str, list[Record]], prefix: str = "") -> str:
             + f"\n| All | {total} | [datapackage.json]({prefix}datapackage.json) | |")
 
 
+def _first_year(record: Record) -> int | None:
+    for field in ("signed", "founded", "start", "oic_joined", "date", "first_year"):
+        value = getattr(record, field, None)
+        if value:
+            return year(str(value))
+    return None
+
+
 def render_codebook(dataset: dict[str, list[Record]]) -> str:
     blocks = []
     for kind in KINDS:
         records = dataset[kind]
-        starts = [year(getattr(r, "signed", None) or getattr(r, "founded", None) or getattr(r, "start", None)
-                       or getattr(r, "oic_joined", None) or str(getattr(r, "first_year", "") or "")) for r in records]
-        starts = [s for s in starts if s]
+        starts = [y for y in map(_first_year, records) if y]
         span = f", from {min(starts)} to {max(starts)}" if starts else ""
         table = "\n".join(f"| `{f['name']}` | {f['type']} | {f['description']} |" for f in fields(kind))
         blocks.append(f"### {kind.capitalize()}\n\n{KINDS[kind].__doc__.strip()} {len(records)} records{span}.\n\n"
                       f"| Field | Type | Meaning |\n|---|---|---|\n{table}")
-    typology = "\n".join(f"| `{name}` | {meaning} |" for name, meaning in AGREEMENT_TYPES.items())
-    return "\n\n".join(blocks) + f"\n\n### Agreement typology\n\n| Type | Meaning |\n|---|---|\n{typology}"
+    return "\n\n".join(blocks)
 
 
-COUNTRY_FIELDS = {"host", "parties", "participants", "partners"}
+def render_obligations(agreements: list[Record]) -> str:
+    """How many agreements have each obligation coded, and coded true; how many rest on summaries."""
+    rows = "\n".join(f"| `{name}` | {meaning} | {sum(getattr(a, name) is not None for a in agreements)} "
+                     f"| {sum(getattr(a, name) is True for a in agreements)} |" for name, meaning in OBLIGATIONS.items())
+    summary = sum(a.text_status in ("summary only", "unpublished", "secret annex reported") for a in agreements)
+    published = sum(a.text_status == "published" for a in agreements)
+    return (f"{OBLIGATION_RULE.capitalize()} Of {len(agreements)} agreements, {published} have a published text and "
+            f"{summary} are known only from summaries (text status summary only, unpublished or secret annex reported): "
+            "their coding rests on summaries, not the text.\n\n"
+            f"| Field | Meaning | Agreements coded | Coded true |\n|---|---|---|---|\n{rows}")
+
+
+def _instrument_names(dataset: dict[str, list[Record]]) -> dict[str, str]:
+    return {record.id: record.name for kind in ("agreements", "organisations") for record in dataset.get(kind, [])}
+
+
+COUNTRY_FIELDS = {"host", "parties", "participants", "partners", "requested_by", "requested_of"}
 
 
 def country_names(states: list[Record]) -> dict[str, str]:
@@ -53,6 +75,8 @@ def country_names(states: list[Record]) -> dict[str, str]:
 
 
 def _cell(value, field: str, names: dict[str, str]) -> str:
+    if field == "instrument":
+        value = names[value]
     if field in COUNTRY_FIELDS and value:
         value = [names[code] for code in ([value] if isinstance(value, str) else value)]
     if isinstance(value, list):
@@ -75,10 +99,10 @@ def render_records(kind: str, dataset: dict[str, list[Record]], ids: list[str] |
             raise ContentError(f"no {kind} records with ids {missing}")
         chosen.sort(key=lambda r: ids.index(r.id))
     columns = columns or COLUMNS[kind]
-    unknown = [c for c in columns if c not in KINDS[kind].model_fields]
+    unknown = [c for c in columns if c not in KINDS[kind].model_fields and not isinstance(getattr(KINDS[kind], c, None), property)]
     if unknown:
         raise ContentError(f"{kind} records have no field {unknown[0]!r} (see /data/codebook/)")
-    names = country_names(dataset["states"])
+    names = country_names(dataset["states"]) | _instrument_names(dataset)
     head = "| " + " | ".join(c.replace("_", " ").capitalize() for c in columns) + " | Sources |"
     rule = "|" + "---|" * (len(columns) + 1)
     body = ["| " + " | ".join(_cell(getattr(r, c), c, names) for c in columns) + " | "
@@ -88,11 +112,13 @@ def render_records(kind: str, dataset: dict[str, list[Record]], ids: list[str] |
 
 
 def render_records_by_id(ids: list[str], dataset: dict[str, list[Record]]) -> str:
-    """Tables of the named records, one per kind, in the dataset's order of kinds."""
+    """Tables of the named records, one per kind, in the dataset's order of kinds, with the
+    invocations of any agreement or organisation among them."""
     kinds = {record.id: kind for kind, records in dataset.items() for record in records}
     unknown = [record_id for record_id in ids if record_id not in kinds]
     if unknown:
         raise ContentError(f"no dataset record with id {unknown[0]!r}")
+    ids = ids + [i.id for i in dataset.get("invocations", []) if i.instrument in ids and i.id not in ids]
     tables = []
     for kind in dataset:
         chosen = [record_id for record_id in ids if kinds[record_id] == kind]
@@ -111,25 +137,33 @@ SOURCE_NOTE = "Source: this site's dataset; each record's sources are cited in t
 
 
 def render_timeline(dataset: dict[str, list[Record]]) -> str:
-    table = "\n\n".join(render_records(kind, dataset, sortable=False) for kind in ("organisations", "agreements", "exercises"))
-    return _figure(timeline_svg(dataset), f"Chronology of agreements, organisations and exercise series. {SOURCE_NOTE}", table)
+    table = "\n\n".join(render_records(kind, dataset, sortable=False) for kind in ("organisations", "agreements", "exercises", "invocations"))
+    return _figure(timeline_svg(dataset), "Chronology of organisations, exercise series and the agreements that carry an alliance "
+                   "obligation or were invoked; diamonds mark invocations (the legend is in the figure; every agreement is in "
+                   f"the data table). {SOURCE_NOTE}", table)
 
 
 def render_matrix(dataset: dict[str, list[Record]]) -> str:
-    return _figure(agreement_matrix_svg(dataset["agreements"]),
-                   f"Pairs of states tied by recorded agreements; dark cells: defense agreements. {SOURCE_NOTE}",
+    return _figure(agreement_matrix_svg(dataset["agreements"], dataset["states"]),
+                   "Pairs of OIC member and observer states tied by recorded agreements, coloured by the strongest "
+                   f"obligation between them as the legend in the figure shows. {SOURCE_NOTE}",
                    render_records("agreements", dataset, sortable=False))
 
 
 def render_map(dataset: dict[str, list[Record]], of: str) -> str:
-    """The OIC's members and observers (`oic`), or the members of one organisation record."""
+    """The OIC's members and observers (`oic`), the members of an organisation record, or the parties
+    to an agreement record, coloured by its strongest obligation."""
     if of == "oic":
-        return _figure(oic_map(dataset["states"]), f"OIC member and observer states; dark fill: members, light fill: observers. {SOURCE_NOTE}",
+        return _figure(oic_map(dataset["states"]), f"OIC member and observer states, in the colours of the legend. {SOURCE_NOTE}",
                        render_records("states", dataset, sortable=False))
+    agreement = next((a for a in dataset["agreements"] if a.id == of), None)
+    if agreement is not None:
+        return _figure(agreement_map(agreement), f"Parties to the {agreement.name}; obligations: {agreement.obligations}. "
+                       f"{SOURCE_NOTE}", render_records("agreements", dataset, [agreement.id], sortable=False))
     organisation = next((o for o in dataset["organisations"] if o.id == of), None)
     if organisation is None:
-        raise ContentError(f"no organisation record {of!r} to map (or 'oic')")
+        raise ContentError(f"no organisation or agreement record {of!r} to map (or 'oic')")
     members = "\n".join(f"| {s.state} | {s.joined} | {s.left or ''} |" for s in organisation.members)
     table = (f"| Member | Joined | Left |\n|---|---|---|\n{members}\n\n"
              f"Sources: {'; '.join(f'[@{key}]' for key in organisation.sources)}")
-    return _figure(organisation_map(organisation), f"Members of the {organisation.name}; dark fill: current members, light fill: former members. {SOURCE_NOTE}", table)
+    return _figure(organisation_map(organisation), f"Members of the {organisation.name}, current and former, in the colours of the legend. {SOURCE_NOTE}", table)

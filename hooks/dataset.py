@@ -106,31 +106,112 @@ class Organisation(Record):
         return [("founded", self.founded), ("ended", self.ended)]
 
 
-AGREEMENT_TYPES = {
-    "defense": "A promise of active military support if a party is attacked (the ATOP 'defense' obligation).",
-    "consultation": "A promise to consult in a crisis, without a promise of military support.",
-    "non-aggression": "A promise not to attack or aid an attacker of the other party.",
-    "neutrality": "A promise to stay out of a conflict involving the other party.",
-    "cooperation": "Defense cooperation without an alliance obligation: training, exercises, industry, "
-                   "information (the DCA sense of Kinne's dataset).",
+# The five obligations of ATOP (Leeds et al. 2002, codebook), each a yes/no field of an agreement.
+OBLIGATIONS = {
+    "defense": "A promise of active military support if a party is attacked.",
+    "offense": "A promise of military support in a conflict not provoked by an attack on a party.",
+    "neutrality": "A promise to stay out of a conflict in which a party is engaged.",
+    "non_aggression": "A promise not to attack a party, or not to aid its attackers.",
+    "consultation": "A promise to consult in a crisis that might lead to war.",
 }
+OBLIGATION_RULE = ("true: the text, or an official summary of it, states the promise; false: the text is "
+                   "published and does not contain it, or an official source says there is no such promise; "
+                   "empty: not coded, and the record's note says what the sources do and do not say.")
+CooperationArea = Literal["training", "exercises", "education", "industry", "arms transfers", "technology",
+                          "intelligence", "basing", "access", "maritime security", "counter-terrorism",
+                          "border security", "peacekeeping", "cyber", "logistics", "nuclear"]
+
+
+def _obligation(name: str):
+    return Field(default=None, description=f"{OBLIGATIONS[name]} {OBLIGATION_RULE}")
+
+
+class PartyObligations(BaseModel):
+    """One party's obligations where they differ from the agreement's (a one-sided guarantee)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state: Country = Field(description="ISO 3166-1 alpha-3 code of the party.")
+    defense: bool | None = None
+    offense: bool | None = None
+    neutrality: bool | None = None
+    non_aggression: bool | None = None
+    consultation: bool | None = None
 
 
 class Agreement(Record):
-    """A treaty, pact, declaration or defense cooperation agreement."""
+    """A treaty, pact, declaration or defense cooperation agreement, its obligations coded as ATOP codes them."""
 
     name: str = Field(description="Name of the agreement, as in its text or official statements.")
-    type: Literal["defense", "consultation", "non-aggression", "neutrality", "cooperation"] = Field(
-        description="Strongest obligation in the text; see the typology on the codebook page.")
     parties: list[Country] = Field(min_length=2, description="ISO 3166-1 alpha-3 codes of the parties.")
     signed: PartialDate = Field(description="Year or date of signature.")
     in_force: PartialDate | None = Field(default=None, description="Year or date of entry into force, if known.")
     ended: PartialDate | None = Field(default=None, description="Year or date it ended, if it has.")
-    status: Literal["in force", "ended", "suspended", "unknown"] = Field(description="Status as of the record's date.")
+    status: Literal["in force", "ended", "suspended", "unknown"] = Field(
+        description="Status as of the record's date; 'unknown' always comes with a note.")
+    text_status: Literal["published", "summary only", "unpublished", "secret annex reported"] | None = Field(
+        default=None, description="How much of the text the sources show; where it is not 'published', "
+                                  "the obligations rest on summaries. Empty where the sources do not say.")
+    defense: bool | None = _obligation("defense")
+    offense: bool | None = _obligation("offense")
+    neutrality: bool | None = _obligation("neutrality")
+    non_aggression: bool | None = _obligation("non_aggression")
+    consultation: bool | None = _obligation("consultation")
+    conditional: bool | None = Field(default=None, description="Whether the obligations hold only in named "
+                                                               "circumstances; empty if not coded.")
+    conditions: str | None = Field(default=None, description="The circumstances, if conditional (e.g. attack by a "
+                                                             "named state, an internal threat).")
+    cooperation: list[CooperationArea] = Field(default=[], description="Areas of defense cooperation the sources "
+                                                                       "name (the DCA sense of Kinne's dataset).")
+    party_obligations: list[PartyObligations] = Field(default=[], description="Obligations of single parties "
+                                                      "where they differ from the agreement's (one-sided promises).")
+    spells: list[Spell] = Field(default=[], description="Parties that joined or left at other dates than the "
+                                                        "signing: state, joined, left.")
+    atop_id: int | None = Field(default=None, description="The agreement's ATOP identifier (ATOP version 5.1), "
+                                                          "where ATOP has it and a source gives it.")
     key_clause: str | None = Field(default=None, description="The central obligation, summarised or briefly quoted from the text.")
 
     def ordered_dates(self):
         return [("signed", self.signed), ("in_force", self.in_force), ("ended", self.ended)]
+
+    @model_validator(mode="after")
+    def _explained(self):
+        problems = []
+        if self.status == "unknown" and not self.note:
+            problems.append("status 'unknown' needs a note on what the sources do and do not say")
+        if self.conditions and self.conditional is not True:
+            problems.append("conditions are given, so conditional must be true")
+        strays = sorted({item.state for item in self.spells + self.party_obligations} - set(self.parties))
+        if strays:
+            problems.append(f"{strays[0]} has spells or obligations but is not among the parties")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def strongest(self) -> str:
+        """The strongest obligation coded true, for figures: defense first, consultation last."""
+        coded = [name for name in OBLIGATIONS if getattr(self, name) is True]
+        coded += [name for party in self.party_obligations for name in OBLIGATIONS if getattr(party, name) is True]
+        return next((name for name in OBLIGATIONS if name in coded), "none")
+
+    @property
+    def obligations(self) -> str:
+        """The coded obligations in words, for tables: those coded true, or why there are none."""
+        true = [name.replace("_", "-") for name in OBLIGATIONS if getattr(self, name) is True]
+        true += [f"{name.replace('_', '-')} ({party.state} only)" for party in self.party_obligations
+                 for name in OBLIGATIONS if getattr(party, name) is True]
+        if true:
+            return ", ".join(true) + (" (conditional)" if self.conditional else "")
+        if all(getattr(self, name) is False for name in OBLIGATIONS):
+            return "none of the five"
+        return "not coded"
+
+    def parties_in(self, year: int) -> list[str]:
+        """The parties bound in a year, by their spells where the record gives them."""
+        spells = {spell.state: spell for spell in self.spells}
+        return [party for party in self.parties
+                if party not in spells or is_member(spells[party], str(year))]
 
 
 class Exercise(Record):
@@ -174,13 +255,41 @@ class Program(Record):
         return [("start", self.start), ("end", self.end)]
 
 
+class Invocation(Record):
+    """An occasion on which a party asked for help under an agreement, or a joint force deployed under one."""
+
+    agreement: str | None = Field(default=None, description="Id of the agreements record invoked.")
+    organisation: str | None = Field(default=None, description="Id of the organisations record whose instrument "
+                                                               "or force was invoked (when no agreement record fits).")
+    date: PartialDate = Field(description="Year or date of the request or deployment.")
+    kind: Literal["request", "deployment", "consultation"] = Field(
+        description="A party asked for help; a joint force deployed; or a party asked for consultations.")
+    requested_by: list[Country] = Field(default=[], description="Who asked, as ISO 3166-1 alpha-3 codes.")
+    requested_of: list[Country] = Field(default=[], description="Who was asked, where the sources say.")
+    asked: str = Field(min_length=10, description="What was asked for.")
+    given: str = Field(min_length=5, description="What was given.")
+    outcome: Literal["given", "partly given", "refused", "no response", "not recorded"] = Field(
+        description="Whether what was asked for was given, as far as the sources say.")
+
+    @property
+    def instrument(self) -> str:
+        """The id of the agreement or organisation invoked."""
+        return self.agreement or self.organisation
+
+    @model_validator(mode="after")
+    def _one_instrument(self):
+        if (self.agreement is None) == (self.organisation is None):
+            raise ValueError("give exactly one of agreement or organisation")
+        return self
+
+
 KINDS: dict[str, type[Record]] = {"states": State, "organisations": Organisation, "agreements": Agreement,
-                                  "exercises": Exercise, "programs": Program}
+                                  "exercises": Exercise, "programs": Program, "invocations": Invocation}
 
 
 def load_dataset(references: set[str], data_dir: Path = DATA_DIR) -> tuple[dict[str, list], list[str]]:
     """Every valid record of every kind, and one line per problem: file:line, record id, field, problem."""
-    dataset, problems, seen = {}, [], {}
+    dataset, problems, seen, lines = {}, [], {}, {}
     for kind, model in KINDS.items():
         path = data_dir / f"{kind}.yml"
         dataset[kind] = []
@@ -199,7 +308,16 @@ def load_dataset(references: set[str], data_dir: Path = DATA_DIR) -> tuple[dict[
                 continue
             if isinstance(record, Organisation):
                 problems += [f"{where}: field 'members': {problem}" for problem in spell_problems(record.members)]
+            if isinstance(record, Agreement):
+                problems += [f"{where}: field 'spells': {problem}" for problem in spell_problems(record.spells)]
             dataset[kind].append(record)
+            lines[record.id] = line
+    for record in dataset.get("invocations", []):
+        field = "agreement" if record.agreement else "organisation"
+        target = getattr(record, field)
+        if target not in {other.id for other in dataset[f"{field}s"]}:
+            problems.append(f"{display(data_dir / 'invocations.yml')}:{lines[record.id]}: record {record.id!r}: "
+                            f"field {field!r}: no {field}s record {target!r}")
     return dataset, problems
 
 
@@ -217,6 +335,15 @@ def spell_problems(spells: list[Spell]) -> list[str]:
                 problems.append(f"{state} has overlapping membership spells ({first.joined}-{first.left or 'now'} "
                                 f"and {second.joined}-{second.left or 'now'})")
     return problems
+
+
+def cow_codes(codes: set[str]) -> dict[str, int | None]:
+    """Correlates of War state codes for ISO 3166-1 alpha-3 codes, from the countrycode package
+    (Arel-Bundock's, as political scientists use in R); None where COW has no code."""
+    from countrycode import countrycode
+
+    ordered = sorted(codes)
+    return dict(zip(ordered, countrycode(ordered, origin="iso3c", destination="cown"))) if ordered else {}
 
 
 def year(value: str | None) -> int | None:

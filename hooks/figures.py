@@ -23,8 +23,9 @@ WORLD = DATA_DIR / "natural-earth" / "countries-50m.json"
 FIRST_YEAR = 1935
 
 
-def _svg(width: int, height: int, title: str, desc: str, body: str, ident: str) -> str:
-    return (f'<svg class="data-svg" viewBox="0 0 {width} {height}" role="img" '
+def _svg(width: int, height: int, title: str, desc: str, body: str, ident: str, wide: bool = False) -> str:
+    """An SVG figure; a wide one keeps a legible minimum width and scrolls sideways on a phone."""
+    return (f'<svg class="data-svg{" data-svg--wide" if wide else ""}" viewBox="0 0 {width} {height}" role="img" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
             f"{body}</svg>")
@@ -34,46 +35,74 @@ def _svg(width: int, height: int, title: str, desc: str, body: str, ident: str) 
 # Timeline: agreements, organisations and exercise series, 1937 to now
 # ---------------------------------------------------------------------------
 
+def _timeline_rows(dataset: dict[str, list[Record]], this_year: int) -> list[tuple[int, str, str, int, str]]:
+    """(start, kind, name, end, id) per row: every organisation and exercise series, and the agreements
+    that carry an alliance obligation or were invoked (the others are in the data table)."""
+    invoked = {i.agreement for i in dataset.get("invocations", [])}
+    rows = [(year(o.founded), "organisations", o.name, year(o.ended) or this_year, o.id) for o in dataset.get("organisations", [])]
+    for record in dataset.get("agreements", []):
+        if record.strongest == "none" and record.id not in invoked:
+            continue
+        end = year(record.ended) or (this_year if record.status == "in force" else year(record.signed))
+        rows.append((year(record.signed), "agreements", record.name, end, record.id))
+    rows += [(e.earliest_year(), "exercises", e.name, max([e.earliest_year(), *e.editions]), e.id) for e in dataset.get("exercises", [])]
+    return sorted(rows, key=lambda row: (row[0], row[2]))
+
+
+TIMELINE_LEGEND = (("organisations", "Organisation, to its end or today"),
+                   ("agreements", "Agreement with an alliance obligation, or invoked, to its end (today if in force)"),
+                   ("exercises", "Exercise series, to its last confirmed edition"),
+                   ("invocation", "A party asked for help, or a joint force deployed, under it"))
+
+
 def timeline_svg(dataset: dict[str, list[Record]], this_year: int | None = None) -> str:
     this_year = this_year or dt.date.today().year
-    rows = []
-    for record in dataset.get("organisations", []):
-        rows.append((year(record.founded), "organisations", record.name, year(record.ended) or this_year))
-    for record in dataset.get("agreements", []):
-        end = year(record.ended) or (this_year if record.status == "in force" else year(record.signed))
-        rows.append((year(record.signed), "agreements", record.name, end))
-    for record in dataset.get("exercises", []):
-        rows.append((record.earliest_year(), "exercises", record.name, max([record.earliest_year(), *record.editions])))
-    rows.sort(key=lambda row: (row[0], row[2]))
-    left, right, top, step = 250, 700, 44, 15
+    rows = _timeline_rows(dataset, this_year)
+    width, left, right, step = 800, 370, 785, 15
+    longest = int((left - 12) / 7)  # characters that fit the label column at 12 px, wide glyphs allowed for
+    top = 18 * len(TIMELINE_LEGEND) + 30
     height = top + step * len(rows) + 10
 
     def x(value: int) -> float:
         return left + (value - FIRST_YEAR) / (this_year + 1 - FIRST_YEAR) * (right - left)
 
-    body = [f'<line class="fig-axis" x1="{x(y):.1f}" y1="14" x2="{x(y):.1f}" y2="{height - 6}"/>'
-            f'<text class="fig-label" x="{x(y):.1f}" y="11" text-anchor="middle">{y}</text>'
-            for y in range(1940, this_year + 1, 10)]
-    body = [line.replace('y1="14"', f'y1="{top - 4}"') for line in body]
-    for n, (start, kind, name, finish) in enumerate(rows):
+    body = []
+    for n, (kind, label) in enumerate(TIMELINE_LEGEND):  # one legend item a line: they never overlap
+        y = 12 + n * 18
+        body.append(_mark(kind, 8, y) + f'<text class="fig-label" x="18" y="{y + 4}">{escape(label)}</text>')
+    body += [f'<line class="fig-axis" x1="{x(y):.1f}" y1="{top - 4}" x2="{x(y):.1f}" y2="{height - 6}"/>'
+             f'<text class="fig-label" x="{x(y):.1f}" y="{top - 8}" text-anchor="middle">{y}</text>'
+             for y in range(1940, this_year + 1, 20)]
+    positions = {}
+    for n, (start, kind, name, finish, ident) in enumerate(rows):
         y_mid = top + n * step + step / 2
-        label = escape(name if len(name) <= 42 else name[:40] + "…")
-        body.append(f'<text class="fig-label" x="{left - 6}" y="{y_mid + 4:.1f}" text-anchor="end">{label}</text>')
+        positions[ident] = y_mid
+        label = name if len(name) <= longest else name[:longest - 1].rstrip() + "…"
+        body.append(f'<text class="fig-label" x="{left - 6}" y="{y_mid + 4:.1f}" text-anchor="end">'
+                    f'<title>{escape(name)}</title>{escape(label)}</text>')
         if finish > start:
             body.append(f'<rect class="fig-{kind}" x="{x(start):.1f}" y="{y_mid - 4:.1f}" '
                         f'width="{x(finish + 1) - x(start):.1f}" height="8" rx="2"/>')
-        body.append(f'<circle class="fig-{kind}" cx="{x(start):.1f}" cy="{y_mid:.1f}" r="4"/>')
-    legend = (("organisations", "Organisation (to its end, or today)"), ("agreements", "Agreement (to its end, or today if in force)"),
-              ("exercises", "Exercise series (to its last confirmed edition)"))
-    for n, (kind, label) in enumerate(legend):
-        body.append(f'<circle class="fig-{kind}" cx="{8 + n * 240}" cy="30" r="4"/>'
-                    f'<text class="fig-label" x="{16 + n * 240}" y="34">{label}</text>')
+        body.append(_mark(kind, x(start), y_mid))
+    marks = [i for i in dataset.get("invocations", []) if (i.agreement or i.organisation) in positions]
+    for invocation in marks:
+        body.append(_mark("invocation", x(year(invocation.date)), positions[invocation.agreement or invocation.organisation],
+                          f"{invocation.date}: {invocation.asked}"))
     counts = {kind: sum(1 for row in rows if row[1] == kind) for kind in ("agreements", "organisations", "exercises")}
     desc = (f"A timeline from {FIRST_YEAR} to {this_year} of {counts['agreements']} agreements, "
             f"{counts['organisations']} organisations and {counts['exercises']} exercise series, one row each, "
             "ordered by the year each began; bars run to the year each ended, to today for organisations and agreements "
-            "in force, and to the last confirmed edition for exercise series.")
-    return _svg(720, height, "Chronology of agreements, organisations and exercises", desc, "".join(body), "timeline")
+            f"in force, and to the last confirmed edition for exercise series; {len(marks)} diamonds mark the years in "
+            "which a party asked for help under one, or a joint force deployed under it.")
+    return _svg(width, height, "Chronology of agreements, organisations and exercises", desc, "".join(body), "timeline", wide=True)
+
+
+def _mark(kind: str, x: float, y: float, title: str = "") -> str:
+    """A row's start (a dot) or an invocation (a diamond), with an optional tooltip."""
+    tip = f"<title>{escape(title)}</title>" if title else ""
+    if kind == "invocation":
+        return (f'<path class="fig-invocation" d="M{x:.1f},{y - 6:.1f}l5,6l-5,6l-5,-6z">{tip}</path>')
+    return f'<circle class="fig-{kind}" cx="{x:.1f}" cy="{y:.1f}" r="4">{tip}</circle>'
 
 
 # ---------------------------------------------------------------------------
@@ -115,9 +144,12 @@ def _world() -> list[tuple[str, list[list[tuple[float, float]]]]]:
     return countries
 
 
-def _project(lon: float, lat: float) -> tuple[float, float]:
-    west, east, north, south = BOUNDS
-    scale = MAP_WIDTH / (east - west)
+Bounds = tuple[float, float, float, float]  # west, east, north, south, in degrees
+
+
+def _project(lon: float, lat: float, bounds: Bounds, width: float) -> tuple[float, float]:
+    west, east, north, south = bounds
+    scale = width / (east - west)
     return (lon - west) * scale, (north - lat) * scale
 
 
@@ -130,11 +162,11 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
     return kept
 
 
-def _path(rings: list[list[tuple[float, float]]], tolerance: float = 2.0) -> str:
+def _path(rings: list[list[tuple[float, float]]], bounds: Bounds, width: float, tolerance: float = 2.0) -> str:
     """An SVG path in relative moves: each ring projected, simplified and rounded to whole pixels."""
     parts = []
     for ring in rings:
-        points = _simplify([_project(lon, lat) for lon, lat in ring], tolerance)
+        points = _simplify([_project(lon, lat, bounds, width) for lon, lat in ring], tolerance)
         rounded = []
         for x, y in points:
             point = (round(x), round(y))
@@ -149,30 +181,67 @@ def _path(rings: list[list[tuple[float, float]]], tolerance: float = 2.0) -> str
     return "".join(parts)
 
 
-def _shape(rings: list[list[tuple[float, float]]]) -> str:
+def _shape(rings: list[list[tuple[float, float]]], bounds: Bounds, width: float) -> str:
     """The country's outline, or for a state too small to draw (Bahrain, the Maldives) a dot."""
-    path = _path(rings)
+    path = _path(rings, bounds, width)
     if path:
         return f'd="{path}"'
-    points = [_project(lon, lat) for ring in rings for lon, lat in ring]
+    points = [_project(lon, lat, bounds, width) for ring in rings for lon, lat in ring]
     x, y = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
     return f'd="M{x - 3:.0f},{y:.0f}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0z"'
 
 
 @cache
-def _map_paths() -> dict[str, str]:
-    return {code: _shape(rings) for code, rings in _world()}
+def _boxes() -> dict[str, Bounds]:
+    """Each country's extent (west, east, north, south), from its largest ring, so that overseas
+    territories do not stretch it."""
+    boxes = {}
+    for code, rings in _world():
+        ring = max(rings, key=len)
+        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+        boxes[code] = (min(lons), max(lons), max(lats), min(lats))
+    return boxes
 
 
-def map_svg(ident: str, title: str, groups: dict[str, set[str]], desc: str) -> str:
-    """A map where each group (CSS class -> country codes) is filled in its own colour."""
-    west, east, north, south = BOUNDS
-    height = round(_project(east, south)[1])
-    body = [f'<rect class="fig-sea" width="{MAP_WIDTH}" height="{height}"/>']
-    for code, shape in sorted(_map_paths().items()):
+def region_bounds(codes: set[str], margin: float = 6.0, least: float = 24.0) -> Bounds:
+    """The extent of the given countries with a margin, at least `least` degrees wide, kept within BOUNDS."""
+    boxes = [_boxes()[code] for code in codes if code in _boxes()]
+    if not boxes:
+        return BOUNDS
+    west, east = min(b[0] for b in boxes) - margin, max(b[1] for b in boxes) + margin
+    north, south = max(b[2] for b in boxes) + margin, min(b[3] for b in boxes) - margin
+    if east - west < least:
+        middle = (east + west) / 2
+        west, east = middle - least / 2, middle + least / 2
+    if north - south < least * 0.6:
+        middle = (north + south) / 2
+        north, south = middle + least * 0.3, middle - least * 0.3
+    return (max(west, BOUNDS[0]), min(east, BOUNDS[1]), min(north, 80.0), max(south, -58.0))
+
+
+@cache
+def _map_paths(bounds: Bounds, width: float) -> dict[str, str]:
+    west, east, north, south = bounds
+    return {code: _shape(rings, bounds, width) for code, rings in _world()
+            if _boxes()[code][1] >= west and _boxes()[code][0] <= east and _boxes()[code][3] <= north and _boxes()[code][2] >= south}
+
+
+def map_svg(ident: str, title: str, groups: dict[str, set[str]], desc: str, legend: dict[str, str] | None = None,
+            bounds: Bounds = BOUNDS, width: int = MAP_WIDTH) -> str:
+    """A map where each group (CSS class -> country codes) is filled in its own colour, with its legend
+    (CSS class -> label) drawn inside the figure."""
+    west, east, north, south = bounds
+    height = round(_project(east, south, bounds, width)[1])
+    body = [f'<rect class="fig-sea" width="{width}" height="{height}"/>']
+    for code, shape in sorted(_map_paths(bounds, width).items()):
         css = next((group for group, codes in groups.items() if code in codes), "fig-land")
         body.append(f'<path class="{css}" {shape}><title>{escape(_name(code))}</title></path>')
-    return _svg(MAP_WIDTH, height, title, desc, "".join(body), ident)
+    for n, (css, label) in enumerate((legend or {}).items()):
+        y = 8 + n * 20
+        body.append(f'<rect class="fig-legend-box" x="6" y="{y - 2}" width="{len(label) * 7 + 30}" height="20" rx="2"/>'
+                    f'<rect class="{css}" x="10" y="{y + 2}" width="12" height="12"/>'
+                    f'<text class="fig-label" x="27" y="{y + 13}">{escape(label)}</text>')
+    return _svg(width, height, title, desc, "".join(body), ident)
 
 
 def _name(code: str) -> str:
@@ -184,46 +253,87 @@ def oic_map(states: list[State]) -> str:
     members = {s.id for s in states if s.oic_status == "member"}
     observers = {s.id for s in states if s.oic_status == "observer"}
     desc = (f"A map of {len(members)} OIC member states and {len(observers)} observer states, "
-            "from West Africa and South America to Southeast Asia; members are filled, observers lightly filled.")
-    return map_svg("map-oic", "OIC member and observer states", {"fig-member": members, "fig-observer": observers}, desc)
+            "from West Africa and South America to Southeast Asia, in the colours of the legend.")
+    return map_svg("map-oic", "OIC member and observer states", {"fig-member": members, "fig-observer": observers}, desc,
+                   {"fig-member": "Member state", "fig-observer": "Observer state"})
 
 
 def organisation_map(organisation: Organisation, on: str | None = None) -> str:
+    """The organisation's current and former members, on a map cropped to them."""
     on = on or str(dt.date.today().year)
     current = {s.state for s in organisation.members if is_member(s, on)}
     former = {s.state for s in organisation.members} - current
     name = organisation.acronym or organisation.name
-    desc = (f"A map of the {len(current)} current and {len(former)} former members of the {organisation.name}: "
-            "current members are filled, former members lightly filled.")
-    return map_svg(f"map-{organisation.id}", f"Members of the {name}", {"fig-member": current, "fig-observer": former}, desc)
+    desc = (f"A map of the {len(current)} current and {len(former)} former members of the {organisation.name}, "
+            "in the colours of the legend.")
+    legend = {"fig-member": "Current member"} | ({"fig-observer": "Former member"} if former else {})
+    return map_svg(f"map-{organisation.id}", f"Members of the {name}", {"fig-member": current, "fig-observer": former}, desc,
+                   legend, region_bounds(current | former))
+
+
+def agreement_map(agreement: Agreement) -> str:
+    """The parties to an agreement, filled in the colour of its strongest obligation (as in the matrix)."""
+    kind = _tie(agreement)
+    desc = (f"A map of the {len(agreement.parties)} parties to the {agreement.name}, filled in the colour of its "
+            f"strongest obligation: {TIE_CLASSES[kind].lower()}.")
+    return map_svg(f"map-{agreement.id}", f"Parties to the {agreement.name}", {f"fig-tie-{kind}": set(agreement.parties)},
+                   desc, {f"fig-tie-{kind}": f"Party: {TIE_CLASSES[kind].lower()}"}, region_bounds(set(agreement.parties)))
+
+
+def locator_map(state: State) -> str:
+    """A small map of the state's region with the state filled."""
+    desc = f"A map locating {state.name} among its neighbours."
+    return map_svg(f"map-{state.id.lower()}", f"Where {state.name} is", {"fig-member": {state.id}}, desc,
+                   bounds=region_bounds({state.id}, margin=14.0, least=40.0), width=360)
 
 
 # ---------------------------------------------------------------------------
 # Matrix: which states are tied to which by agreements
 # ---------------------------------------------------------------------------
 
-def agreement_matrix_svg(agreements: list[Agreement]) -> str:
-    """A symmetric matrix: a cell is filled when two states share at least one agreement (darker: defense)."""
-    states = sorted({party for agreement in agreements for party in agreement.parties})
+TIE_CLASSES = {"defense": "A defense obligation", "alliance": "Another alliance obligation (offense, neutrality, "
+               "non-aggression or consultation)", "cooperation": "Cooperation only, or obligations not coded"}
+
+
+def _tie(agreement: Agreement) -> str:
+    strongest = agreement.strongest
+    return "defense" if strongest == "defense" else "alliance" if strongest != "none" else "cooperation"
+
+
+def agreement_matrix_svg(agreements: list[Agreement], states: list[State] | None = None) -> str:
+    """A symmetric matrix of the OIC states (or, without state records, every party): a cell is filled
+    when two states share an agreement, in the colour of the strongest obligation between them."""
+    known = {s.id for s in states} if states else None
+    codes = sorted({p for a in agreements for p in a.parties if known is None or p in known})
+    rank = list(TIE_CLASSES)
     ties: dict[tuple[str, str], str] = {}
     for agreement in agreements:
+        kind = _tie(agreement)
         for a in agreement.parties:
             for b in agreement.parties:
-                if a != b and ties.get((a, b)) != "defense":
-                    ties[(a, b)] = "defense" if agreement.type == "defense" else "other"
-    cell, margin = 14, 40
-    size = margin + cell * len(states) + 4
+                current = ties.get((a, b))
+                if a != b and a in codes and b in codes and (current is None or rank.index(kind) < rank.index(current)):
+                    ties[(a, b)] = kind
+    cell, margin, legend = 14, 44, 20 * len(TIE_CLASSES) + 10
+    size = margin + cell * len(codes) + 4
     body = []
-    for i, code in enumerate(states):
-        position = margin + i * cell + cell / 2 + 4
+    for n, (kind, label) in enumerate(TIE_CLASSES.items()):
+        body.append(f'<rect class="fig-tie-{kind}" x="4" y="{4 + n * 20}" width="13" height="13"/>'
+                    f'<text class="fig-label" x="22" y="{15 + n * 20}">{escape(label)}</text>')
+    for i, code in enumerate(codes):
+        position = legend + margin + i * cell + cell / 2 + 4
+        column = margin + i * cell + cell / 2 + 4
         body.append(f'<text class="fig-label fig-small" x="{margin - 4}" y="{position:.1f}" text-anchor="end">{code}</text>')
-        body.append(f'<text class="fig-label fig-small" x="{position:.1f}" y="{margin - 4}" '
-                    f'transform="rotate(-90 {position:.1f} {margin - 4})">{code}</text>')
+        body.append(f'<text class="fig-label fig-small" x="{column:.1f}" y="{legend + margin - 4}" '
+                    f'transform="rotate(-90 {column:.1f} {legend + margin - 4})">{code}</text>')
     for (a, b), kind in sorted(ties.items()):
-        i, j = states.index(a), states.index(b)
-        body.append(f'<rect class="fig-tie-{kind}" x="{margin + j * cell}" y="{margin + i * cell}" '
-                    f'width="{cell - 1}" height="{cell - 1}"><title>{a}–{b}</title></rect>')
+        i, j = codes.index(a), codes.index(b)
+        body.append(f'<rect class="fig-tie-{kind}" x="{margin + j * cell}" y="{legend + margin + i * cell}" '
+                    f'width="{cell - 1}" height="{cell - 1}"><title>{escape(_name(a))}–{escape(_name(b))}</title></rect>')
     pairs = len(ties) // 2
-    desc = (f"A matrix of {len(states)} states; {pairs} pairs share at least one recorded agreement. "
-            "Dark cells mark pairs bound by a defense agreement, light cells pairs tied only by other agreements.")
-    return _svg(size, size, "Which states are tied by agreements", desc, "".join(body), "matrix")
+    by_kind = {kind: sum(1 for k in ties.values() if k == kind) // 2 for kind in TIE_CLASSES}
+    desc = (f"A matrix of {len(codes)} states; {pairs} pairs share at least one recorded agreement: "
+            f"{by_kind['defense']} with a defense obligation, {by_kind['alliance']} with another alliance obligation "
+            f"and {by_kind['cooperation']} with cooperation only or obligations not coded.")
+    return _svg(max(size, 420), size + legend, "Which states are tied by agreements, and how strongly", desc, "".join(body),
+                "matrix", wide=True)

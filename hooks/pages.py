@@ -61,10 +61,13 @@ class SourcePage:
 
 
 def read_page(path: Path, source: str | None = None) -> SourcePage:
-    text = path.read_text(encoding="utf-8")
+    return parse_page(path.read_text(encoding="utf-8"), path, source or path.name)
+
+
+def parse_page(text: str, path: Path, source: str) -> SourcePage:
+    """A page from its text; `path` is where it lives, or would live for a generated page."""
     markdown, meta = get_data(text)
-    return SourcePage(source or path.name, path, text, markdown, meta or {},
-                      text.count("\n", 0, len(text) - len(markdown)))
+    return SourcePage(source, path, text, markdown, meta or {}, text.count("\n", 0, len(text) - len(markdown)))
 
 
 def check_page(page: SourcePage, references: dict[str, Reference], vocabulary: dict[str, str],

@@ -13,8 +13,11 @@ from cases import render_case_list, render_cases_index
 from changelog import render_changelog
 from citations import render_bibliography
 from context import PageContext
-from data_pages import render_codebook, render_downloads, render_map, render_matrix, render_records, render_timeline
+from data_pages import (render_codebook, render_downloads, render_map, render_matrix, render_obligations, render_records,
+                        render_timeline)
 from glossary import render_glossary
+from profiles import render_state_index
+from releases import render_releases
 from schema import ContentError
 from teach import render_questions, render_syllabus
 
@@ -68,6 +71,21 @@ def codebook(ctx: PageContext) -> str:
     return render_codebook(ctx.site.dataset)
 
 
+def obligations(ctx: PageContext) -> str:
+    """How the agreements' obligations are coded, with counts."""
+    return render_obligations(ctx.site.dataset["agreements"])
+
+
+def releases(ctx: PageContext) -> str:
+    """The dataset's release notes, newest first."""
+    return render_releases(list(ctx.site.releases))
+
+
+def dataset_citation(ctx: PageContext) -> str:
+    """How to cite the dataset: its current version, from data/releases.yml."""
+    return f"> {ctx.site.release.citation} <{ctx.site.site_url}data/>"
+
+
 def records(ctx: PageContext, kind: str, ids: str = "", columns: str = "") -> str:
     """A sortable table of records: `<!-- md:records agreements ids=a,b columns=name,signed -->`."""
     chosen = _items(ids, "ids") if ids else None
@@ -83,6 +101,11 @@ def case_index(ctx: PageContext) -> str:
 def case_list(ctx: PageContext, type: str) -> str:
     """The case pages of one cooperation type: `<!-- md:case-list type="Mutual defense" -->`."""
     return render_case_list(ctx.site.case_list, type, ctx.here, dict(ctx.site.type_pages))
+
+
+def state_index(ctx: PageContext) -> str:
+    """Every member state's profile page, by region."""
+    return render_state_index(ctx.site.dataset["states"], ctx.site.dataset, ctx.here)
 
 
 def timeline(ctx: PageContext) -> str:
@@ -109,9 +132,13 @@ REGISTRY = {
     "minutes": minutes,
     "downloads": downloads,
     "codebook": codebook,
+    "obligations": obligations,
+    "releases": releases,
+    "dataset-citation": dataset_citation,
     "records": records,
     "case-index": case_index,
     "case-list": case_list,
+    "state-index": state_index,
     "timeline": timeline,
     "matrix": matrix,
     "map": map_,

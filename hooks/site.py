@@ -3,8 +3,9 @@ project's pure functions. Under another generator only this file would change.
 
 on_config          tell the templates which page kinds are articles (they get a cite box)
 on_files           build the site context once (hooks/context.py): every data file and page
-                   read and checked, any problem stops the build; add the generated downloads
-                   (syllabus CSV, Atom feed, dataset files)
+                   read and checked, any problem stops the build; add the generated pages (a
+                   profile per OIC member state, hooks/profiles.py) and downloads (syllabus CSV,
+                   Atom feed, dataset files)
 on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
@@ -23,10 +24,11 @@ from mkdocs.structure.files import File
 
 from changelog import FEED_PATH, atom_feed
 from compose import compose_page
-from context import PageContext, SiteContext, build_context
+from context import PageContext, SiteContext, build_context, with_generated_pages
 from downloads import dataset_files
 from accessibility import label_landmarks
 from html_repairs import repair_markup
+from profiles import render_profiles
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
 from renderers import REGISTRY
 from schema import ARTICLE_KINDS, ContentError
@@ -46,12 +48,16 @@ def on_files(files, config):
     sources = {file.src_uri: Path(file.abs_src_path) for file in files.documentation_pages()}
     try:
         site = build_context(sources, REGISTRY, config["site_url"], config["site_name"], warn=log.warning)
+        profiles = render_profiles(site.dataset, list(site.pages.values()))
+        site = with_generated_pages(site, profiles, Path(config["docs_dir"]), REGISTRY)
     except ContentError as error:
         raise PluginError(f"Content problems:\n{error}") from None
+    for source, text in profiles.items():
+        files.append(File.generated(config, source, content=text))
     pages = list(site.pages.values())
     files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(pages, site.site_url)))
     files.append(File.generated(config, FEED_PATH, content=atom_feed(list(site.changes), site.site_url, site.site_name)))
-    for name, content in dataset_files(site.dataset, site.dataset_version).items():
+    for name, content in dataset_files(site.dataset, site.release).items():
         files.append(File.generated(config, f"data/{name}", content=content))
     return files
 

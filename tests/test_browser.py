@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from browser import OUTPUT
-from conftest import SOURCES, page_path, source_id
+from conftest import GENERATED_SAMPLE, SOURCES, page_path, source_id
 
-PATHS = [page_path(source) for source in SOURCES]
-IDS = [source_id(source) for source in SOURCES]
+PATHS = [page_path(source) for source in SOURCES] + GENERATED_SAMPLE
+IDS = [source_id(source) for source in SOURCES] + GENERATED_SAMPLE
 SCREENSHOT_ARTICLE = "scope/"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
