@@ -21,6 +21,13 @@ def render_changelog(entries: list[ChangelogEntry], page_src: str) -> str:
     return "\n\n".join(blocks)
 
 
+def render_latest_changes(entries: list[ChangelogEntry], page_src: str, count: int) -> str:
+    """The newest changes as a short list: date, title, and a link to the first page each touched."""
+    here = posixpath.dirname(page_src)
+    newest = sorted(entries, key=lambda e: e.date, reverse=True)[:count]
+    return "\n".join(f"- {human_date(e.date)}: [{e.title}]({posixpath.relpath(e.pages[0], here or '.')})" for e in newest)
+
+
 def render_revision_history(entries: list[ChangelogEntry], page_src: str) -> str:
     """A collapsed 'Revision history' block for one page: every change that touched it, newest first,
     so a reader who cited an earlier version sees what changed since."""

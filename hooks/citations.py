@@ -7,7 +7,9 @@ under a generated "References" heading at the end of the page.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from schema import KEY_PATTERN, ContentError, Reference
@@ -161,7 +163,59 @@ def sort_key(reference: Reference) -> tuple[str, str, str]:
     return (creator(reference).casefold(), reference.date, reference.title.casefold())
 
 
-def render_bibliography(references: dict[str, Reference]) -> str:
-    """Every work once, alphabetically, each with an anchor at its key."""
-    entries = sorted(references.values(), key=sort_key)
-    return "\n\n".join(f'<p class="reference" id="{r.key}" markdown="span">{format_reference(r)}</p>' for r in entries)
+def initial(reference: Reference) -> str:
+    """The letter a work is filed under: its creator's first letter without accents, or '0-9'."""
+    first = unicodedata.normalize("NFKD", creator(reference).lstrip("“\"'(["))[:1].upper()
+    return first if "A" <= first <= "Z" else "0-9"
+
+
+def by_letter(references: dict[str, Reference]) -> dict[str, list[Reference]]:
+    """Works grouped by initial, each group alphabetical, the groups in order."""
+    groups: dict[str, list[Reference]] = {}
+    for reference in sorted(references.values(), key=sort_key):
+        groups.setdefault(initial(reference), []).append(reference)
+    return dict(sorted(groups.items(), key=lambda item: (item[0] != "0-9", item[0])))
+
+
+def letter_slug(letter: str) -> str:
+    return letter.lower()
+
+
+def letter_pages(groups: dict[str, list[Reference]], last_reviewed: str) -> dict[str, str]:
+    """A page of works per initial, `references/<letter>.md`, each listing its works through the
+    bibliography placeholder and linking back to the A–Z index."""
+    pages = {}
+    for letter in groups:
+        pages[f"references/{letter_slug(letter)}.md"] = f"""---
+title: "References: {letter}"
+description: Works cited on this site whose author or issuing organisation begins with {letter}, listed alphabetically.
+kind: reference
+last_reviewed: {last_reviewed}
+---
+
+# References: {letter}
+
+Works cited on this site, filed under {letter}. [All letters](../references.md).
+
+<!-- md:bibliography letter={letter} -->
+"""
+    return pages
+
+
+def render_bibliography(references: list[Reference]) -> str:
+    """The given works, in order, each with an anchor at its key."""
+    return "\n\n".join(f'<p class="reference" id="{r.key}" markdown="span">{format_reference(r)}</p>' for r in references)
+
+
+def render_bibliography_index(groups: dict[str, list[Reference]], here: str) -> str:
+    """Jump links to the letter pages, and an anchor per key whose script sends an old
+    /references/#key link on to the work's entry on its letter page."""
+    links = " · ".join(f"[{letter}]({posixpath.relpath(f'references/{letter_slug(letter)}.md', here or '.')}) ({len(works)})"
+                       for letter, works in groups.items())
+    stubs = "".join(f'<span id="{r.key}" data-letter="{letter_slug(letter)}"></span>'
+                    for letter, works in groups.items() for r in works)
+    redirect = ("<script>(function () { var key = decodeURIComponent(location.hash.slice(1)); "
+                "var stub = key && document.getElementById(key); "
+                "if (stub && stub.dataset.letter) location.replace(stub.dataset.letter + '/#' + key); })();</script>")
+    return (f'<p class="az-links" markdown="span">{links}</p>\n\n<div class="reference-stubs" hidden>{stubs}</div>\n\n'
+            f"{redirect}")

@@ -27,8 +27,10 @@ def compose_page(markdown: str, ctx: PageContext, registry: dict[str, Renderer])
     if case:
         records = render_records_by_id(case.facts.records, site.dataset) if case.facts.records else ""
         markdown = insert_fact_box(markdown, case.facts, page.here, dict(site.type_pages), records)
-    if page.kind in ARTICLE_KINDS:
-        markdown = insert_page_facts(markdown, page.meta["last_reviewed"], page.minutes)
+    article = page.kind in ARTICLE_KINDS
+    markdown = insert_page_facts(markdown, page.meta["last_reviewed"] if article else None,
+                                 page.minutes if article else None, page.meta.get("tags", []))
+    if article:
         markdown = key_terms(markdown, list(site.glossary), page.source)
     history = render_revision_history(list(site.changes), page.source)
     if history:

@@ -74,7 +74,12 @@ def country_names(states: list[Record]) -> dict[str, str]:
     return names
 
 
+DATE_FIELDS = {"signed", "in_force", "ended", "date", "founded", "oic_joined", "start", "end", "joined", "left"}
+
+
 def _cell(value, field: str, names: dict[str, str]) -> str:
+    if field in DATE_FIELDS and value:
+        return f'<span class="nowrap">{value}</span>'
     if field == "instrument":
         value = names[value]
     if field in COUNTRY_FIELDS and value:
@@ -163,7 +168,10 @@ def render_map(dataset: dict[str, list[Record]], of: str) -> str:
     organisation = next((o for o in dataset["organisations"] if o.id == of), None)
     if organisation is None:
         raise ContentError(f"no organisation or agreement record {of!r} to map (or 'oic')")
-    members = "\n".join(f"| {s.state} | {s.joined} | {s.left or ''} |" for s in organisation.members)
+    names = country_names(dataset["states"])
+    spells = sorted(organisation.members, key=lambda s: (names[s.state].strip("*"), s.joined))
+    members = "\n".join(f"| {names[s.state]} | {_cell(s.joined, 'joined', names)} | {_cell(s.left, 'left', names)} |"
+                         for s in spells)
     table = (f"| Member | Joined | Left |\n|---|---|---|\n{members}\n\n"
              f"Sources: {'; '.join(f'[@{key}]' for key in organisation.sources)}")
     return _figure(organisation_map(organisation), f"Members of the {organisation.name}, current and former, in the colours of the legend. {SOURCE_NOTE}", table)

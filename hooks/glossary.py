@@ -10,13 +10,14 @@ from schema import LEARNING_OBJECTIVES, GlossaryEntry
 
 
 def render_glossary(entries: list[GlossaryEntry]) -> str:
-    """A definition list, alphabetical, each term with an anchor and a link to where the site treats it."""
+    """Alphabetical, one short section per term (so that search finds each term on its own), each
+    with an anchor and a link to where the site treats it."""
     items = []
     for entry in sorted(entries, key=lambda e: (e.acronym or e.term).casefold()):
         name = f"{entry.acronym}: {entry.term}" if entry.acronym else entry.term
         see = f" [Read more]({entry.see})." if entry.see else ""
-        items.append(f'<dt id="{entry.anchor}" markdown="span">{name}</dt>\n<dd markdown="span">{entry.definition}{see}</dd>')
-    return '<dl class="glossary" markdown>\n' + "\n".join(items) + "\n</dl>"
+        items.append(f"### {name} {{#{entry.anchor} }}\n\n{entry.definition}{see}")
+    return "\n\n".join(items)
 
 
 def abbreviations(entries: list[GlossaryEntry]) -> str:

@@ -79,6 +79,8 @@ title: "{state.name}: defense cooperation profile"
 description: {state.name}'s organisations, defense agreements and their obligations, exercises, programs and invocations, from the dataset.
 kind: reference
 last_reviewed: {checked.isoformat()}
+search:
+  boost: 0.5
 ---
 
 # {state.name}

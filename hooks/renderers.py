@@ -10,8 +10,9 @@ tested, and moved to another generator, without MkDocs.
 from __future__ import annotations
 
 from cases import render_case_list, render_cases_index
-from changelog import render_changelog
-from citations import render_bibliography
+from changelog import render_changelog, render_latest_changes
+from home import render_key_figures
+from citations import by_letter, render_bibliography, render_bibliography_index
 from context import PageContext
 from data_pages import (render_codebook, render_downloads, render_map, render_matrix, render_obligations, render_records,
                         render_timeline)
@@ -29,9 +30,17 @@ def _items(value: str, name: str) -> list[str]:
     return items
 
 
-def bibliography(ctx: PageContext) -> str:
-    """Every work of data/references.yml, alphabetically."""
-    return render_bibliography(ctx.site.references)
+def bibliography(ctx: PageContext, letter: str) -> str:
+    """The works filed under one initial: `<!-- md:bibliography letter=A -->` (the letter pages)."""
+    groups = by_letter(dict(ctx.site.references))
+    if letter not in groups:
+        raise ContentError(f"no works filed under {letter!r} (letters: {', '.join(groups)})")
+    return render_bibliography(groups[letter])
+
+
+def bibliography_index(ctx: PageContext) -> str:
+    """A–Z links to the letter pages, with a stub for every old /references/#key link."""
+    return render_bibliography_index(by_letter(dict(ctx.site.references)), ctx.here)
 
 
 def glossary(ctx: PageContext) -> str:
@@ -103,6 +112,26 @@ def case_list(ctx: PageContext, type: str) -> str:
     return render_case_list(ctx.site.case_list, type, ctx.here, dict(ctx.site.type_pages))
 
 
+def key_figures(ctx: PageContext) -> str:
+    """The reference in numbers, counted from the data and the pages: never typed."""
+    site = ctx.site
+    states = site.dataset["states"]
+    figures = [(sum(s.oic_status == "member" for s in states), "OIC member states", "states/index.md"),
+               (len(site.dataset["agreements"]), "agreements recorded", "data/index.md"),
+               (len(site.dataset["invocations"]), "times a pact was invoked", "data/index.md#when-pacts-were-invoked"),
+               (len(site.cases), "case studies", "cases/index.md"),
+               (len(site.references), "works cited", "references.md")]
+    reviewed = max(page.meta["last_reviewed"] for page in site.pages.values())
+    return render_key_figures(figures, reviewed, ctx.here)
+
+
+def latest_changes(ctx: PageContext, count: str = "5") -> str:
+    """The newest entries of data/changelog.yml, each linked to the first page it touched."""
+    if not count.isdigit():
+        raise ContentError(f"count must be a number, not {count!r}")
+    return render_latest_changes(list(ctx.site.changes), ctx.page.source, int(count))
+
+
 def state_index(ctx: PageContext) -> str:
     """Every member state's profile page, by region."""
     return render_state_index(ctx.site.dataset["states"], ctx.site.dataset, ctx.here)
@@ -125,6 +154,7 @@ def map_(ctx: PageContext, of: str) -> str:
 
 REGISTRY = {
     "bibliography": bibliography,
+    "bibliography-index": bibliography_index,
     "glossary": glossary,
     "changelog": changelog,
     "discussion-questions": discussion_questions,
@@ -139,6 +169,8 @@ REGISTRY = {
     "case-index": case_index,
     "case-list": case_list,
     "state-index": state_index,
+    "key-figures": key_figures,
+    "latest-changes": latest_changes,
     "timeline": timeline,
     "matrix": matrix,
     "map": map_,

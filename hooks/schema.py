@@ -185,6 +185,9 @@ class PageMeta(BaseModel):
     # Material's own layout switch, allowed so the home page can drop its sidebars.
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
     case: CaseFacts | None = None
+    # Material's search settings for the page: the generated state profiles rank a little lower
+    # than the articles that discuss the same names.
+    search: dict[Literal["boost", "exclude"], float | bool] | None = None
 
     @model_validator(mode="after")
     def _articles_are_tagged(self) -> "PageMeta":

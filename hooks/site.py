@@ -1,11 +1,10 @@
 """The MkDocs hooks (registered in mkdocs.yml): a thin adapter from MkDocs' events to the
 project's pure functions. Under another generator only this file would change.
 
-on_config          tell the templates which page kinds are articles (they get a cite box)
 on_files           build the site context once (hooks/context.py): every data file and page
                    read and checked, any problem stops the build; add the generated pages (a
-                   profile per OIC member state, hooks/profiles.py) and downloads (syllabus CSV,
-                   Atom feed, dataset files)
+                   profile per OIC member state, hooks/profiles.py; a bibliography page per
+                   letter, hooks/citations.py) and downloads (syllabus CSV, Atom feed, dataset files)
 on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
@@ -23,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from changelog import FEED_PATH, atom_feed
+from citations import by_letter, letter_pages
 from compose import compose_page
 from context import PageContext, SiteContext, build_context, with_generated_pages
 from downloads import dataset_files
@@ -31,16 +31,11 @@ from html_repairs import repair_markup
 from profiles import render_profiles
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
 from renderers import REGISTRY
-from schema import ARTICLE_KINDS, ContentError
+from schema import ContentError
 from teach import SYLLABUS_CSV, syllabus_csv
 
 log = logging.getLogger("mkdocs.hooks.site")
 site: SiteContext | None = None  # built once per build, in on_files; never changed after
-
-
-def on_config(config):
-    config["extra"]["article_kinds"] = ARTICLE_KINDS  # the templates' cite box uses the same list
-    return config
 
 
 def on_files(files, config):
@@ -48,11 +43,12 @@ def on_files(files, config):
     sources = {file.src_uri: Path(file.abs_src_path) for file in files.documentation_pages()}
     try:
         site = build_context(sources, REGISTRY, config["site_url"], config["site_name"], warn=log.warning)
-        profiles = render_profiles(site.dataset, list(site.pages.values()))
-        site = with_generated_pages(site, profiles, Path(config["docs_dir"]), REGISTRY)
+        generated = render_profiles(site.dataset, list(site.pages.values()))
+        generated |= letter_pages(by_letter(dict(site.references)), site.pages["references.md"].meta["last_reviewed"])
+        site = with_generated_pages(site, generated, Path(config["docs_dir"]), REGISTRY)
     except ContentError as error:
         raise PluginError(f"Content problems:\n{error}") from None
-    for source, text in profiles.items():
+    for source, text in generated.items():
         files.append(File.generated(config, source, content=text))
     pages = list(site.pages.values())
     files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(pages, site.site_url)))

@@ -135,6 +135,49 @@ def test_record_tables_sort_by_keyboard_and_leave_sources_alone(context, served)
     assert table.locator("th", has_text="Sources").get_attribute("data-sort-method") == "none"
 
 
+FIGURE_PAGES = ["", "data/maps/", "data/timeline/", "states/mys/"]
+TEXT_BOXES = """() => [...document.querySelectorAll('svg.data-svg')].map(svg => {
+  const frame = svg.getBoundingClientRect();
+  const boxes = [...svg.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  });
+  return {id: svg.id || svg.getAttribute('aria-labelledby'), frame: {left: frame.left, right: frame.right,
+          top: frame.top, bottom: frame.bottom}, boxes};
+})"""
+
+
+@pytest.mark.parametrize("width", [1366, 375])
+@pytest.mark.parametrize("path", FIGURE_PAGES)
+def test_figure_text_is_never_clipped_or_overlapping(browser, served, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served + path, wait_until="networkidle")
+    figures = page.evaluate(TEXT_BOXES)
+    context.close()
+    assert figures, "no figure on the page"
+    problems = []
+    for figure in figures:
+        frame = figure["frame"]
+        for box in figure["boxes"]:
+            if box["left"] < frame["left"] - 0.5 or box["right"] > frame["right"] + 0.5 or \
+                    box["top"] < frame["top"] - 0.5 or box["bottom"] > frame["bottom"] + 0.5:
+                problems.append(f"{figure['id']}: {box['text'][:40]!r} is clipped by the figure's edge")
+        for i, a in enumerate(figure["boxes"]):
+            for b in figure["boxes"][i + 1:]:
+                if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5 and \
+                        min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5:
+                    problems.append(f"{figure['id']}: {a['text'][:30]!r} overlaps {b['text'][:30]!r}")
+    assert problems == []
+
+
+def test_an_articles_first_sentence_starts_on_the_first_phone_screen(phone, served):
+    page = phone.new_page()
+    page.goto(served + "cases/imctc/", wait_until="networkidle")
+    top = page.evaluate("document.querySelector('article p:not(.page-facts):not(.page-tags)').getBoundingClientRect().top")
+    assert top < 812 / 2, f"the first paragraph starts {top:.0f}px down an 812px screen"
+
+
 def test_screenshots_for_review(browser, served):
     """Not an assertion: pictures of the home page and an article, for people to look at."""
     OUTPUT.mkdir(exist_ok=True)
@@ -144,8 +187,9 @@ def test_screenshots_for_review(browser, served):
     for name, options in shots.items():
         context = browser.new_context(**options)
         page = context.new_page()
-        for label, path in {"home": "", "article": SCREENSHOT_ARTICLE}.items():
+        for label, path in {"home": "", "article": SCREENSHOT_ARTICLE, "case": "cases/iran-gulf-wars-2025-2026/",
+                            "maps": "data/maps/", "timeline": "data/timeline/", "profile": "states/mys/"}.items():
             page.goto(served + path, wait_until="networkidle")
             page.screenshot(path=OUTPUT / f"{label}-{name}.png")
         context.close()
-    assert len(list(OUTPUT.glob("*.png"))) >= 6
+    assert len(list(OUTPUT.glob("*.png"))) >= 18

@@ -30,7 +30,14 @@ def test_reference_formats_name_date_title_and_link():
         "<https://example.org/charter>. Accessed 31 January 2024.")
 
 
-def test_bibliography_lists_every_work_once_alphabetically():
-    listing = render_bibliography(REFERENCES)
-    assert listing.index('id="fixture-charter"') < listing.index('id="fixture-book"')  # Fixture Org < Walt
+def test_bibliography_files_every_work_once_under_its_letter():
+    from citations import by_letter, letter_pages, render_bibliography_index
+
+    groups = by_letter(REFERENCES)
+    assert list(groups) == ["F", "W"]  # Fixture Org, Walt
+    listing = render_bibliography([work for works in groups.values() for work in works])
+    assert listing.index('id="fixture-charter"') < listing.index('id="fixture-book"')
     assert listing.count("<p ") == len(REFERENCES)
+    index = render_bibliography_index(groups, "")
+    assert "[F](references/f.md) (" in index and '<span id="fixture-book" data-letter="w">' in index
+    assert "<!-- md:bibliography letter=W -->" in letter_pages(groups, "2024-01-31")["references/w.md"]

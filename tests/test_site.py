@@ -57,8 +57,23 @@ def test_every_reference_is_cited_by_a_page_or_a_record_and_listed_once_alphabet
     dataset, _ = load_dataset(set(references))
     cited |= {key for records in dataset.values() for record in records for key in record.sources}
     assert sorted(set(references) - cited) == [], "bibliography entries that no page cites"
-    listed = [p["id"] for p in soup(site / "references" / "index.html").find_all("p", class_="reference")]
+    letters = sorted(path.parent for path in (site / "references").glob("*/index.html"))
+    letters.sort(key=lambda folder: (folder.name != "0-9", folder.name))
+    listed = [p["id"] for folder in letters for p in soup(folder / "index.html").find_all("p", class_="reference")]
     assert listed == [r.key for r in sorted(references.values(), key=sort_key)]
+
+
+def test_old_reference_links_land_on_the_letter_page(site, browser, served):
+    from citations import by_letter
+
+    references, _ = load_bibliography()
+    key = by_letter(references)["S"][0].key
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{served}references/#{key}")
+    page.wait_for_url(f"{served}references/s/#{key}")
+    assert page.locator(f"[id='{key}']").is_visible()
+    context.close()
 
 
 def test_sitemap_uses_the_configured_site_url(site):
