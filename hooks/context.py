@@ -42,6 +42,11 @@ class SiteContext:
         return self.releases[0]
 
     @property
+    def written_pages(self) -> list[SourcePage]:
+        """The pages editors wrote: what the course kit lists (generated pages hang off their index)."""
+        return [page for page in self.pages.values() if not page.generated]
+
+    @property
     def case_list(self) -> list[Case]:
         return list(self.cases.values())
 
@@ -90,7 +95,7 @@ def build_context(sources: dict[str, Path], registry: dict[str, Renderer], site_
 
 def with_generated_pages(site: SiteContext, texts: dict[str, str], docs_dir: Path, registry: dict[str, Renderer]) -> SiteContext:
     """The context with pages the build generates (the state profiles), checked like written ones."""
-    pages = {source: parse_page(text, docs_dir / source, source) for source, text in texts.items()}
+    pages = {source: parse_page(text, docs_dir / source, source, generated=True) for source, text in texts.items()}
     problems = [problem for page in pages.values()
                 for problem in check_page(page, site.references, site.vocabulary, registry)]
     if problems:

@@ -3,6 +3,8 @@ both generated from the records and the models, and record tables for any page."
 
 from __future__ import annotations
 
+import re
+
 import pycountry
 
 from dataset import KINDS, OBLIGATION_RULE, OBLIGATIONS, Record, year
@@ -133,7 +135,12 @@ def render_records_by_id(ids: list[str], dataset: dict[str, list[Record]]) -> st
 
 
 def _figure(svg: str, caption: str, table: str) -> str:
-    return (f'<figure class="data-figure" markdown="span">\n<div class="data-figure__frame">{svg}</div>\n'
+    """The figure, its caption and its data table. The frame scrolls sideways on a narrow screen,
+    so it can take the keyboard's focus and carries the figure's name."""
+    title = re.search(r"<title id=[^>]*>([^<]*)</title>", svg)
+    name = f"{title.group(1)} (figure)" if title else "Figure"
+    return (f'<figure class="data-figure" markdown="span">\n<div class="data-figure__frame" tabindex="0" role="group" '
+            f'aria-label="{name}" data-search-exclude>{svg}</div>\n'
             f"<figcaption>{caption}</figcaption>\n</figure>\n\n"
             f'??? info "Data table for this figure"\n\n' + "\n".join(f"    {line}" for line in table.splitlines()) + "\n")
 

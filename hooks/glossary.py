@@ -16,7 +16,7 @@ def render_glossary(entries: list[GlossaryEntry]) -> str:
     for entry in sorted(entries, key=lambda e: (e.acronym or e.term).casefold()):
         name = f"{entry.acronym}: {entry.term}" if entry.acronym else entry.term
         see = f" [Read more]({entry.see})." if entry.see else ""
-        items.append(f"### {name} {{#{entry.anchor} }}\n\n{entry.definition}{see}")
+        items.append(f"## {name} {{#{entry.anchor} }}\n\n{entry.definition}{see}")
     return "\n\n".join(items)
 
 

@@ -27,6 +27,7 @@ class SourcePage:
     markdown: str        # the body, front matter removed
     meta: dict[str, Any]
     offset: int          # lines taken by the front matter, to turn body lines into file lines
+    generated: bool = False  # made by the build (state profiles, letter pages), not written by an editor
 
     @property
     def url(self) -> str:
@@ -64,10 +65,10 @@ def read_page(path: Path, source: str | None = None) -> SourcePage:
     return parse_page(path.read_text(encoding="utf-8"), path, source or path.name)
 
 
-def parse_page(text: str, path: Path, source: str) -> SourcePage:
+def parse_page(text: str, path: Path, source: str, generated: bool = False) -> SourcePage:
     """A page from its text; `path` is where it lives, or would live for a generated page."""
     markdown, meta = get_data(text)
-    return SourcePage(source, path, text, markdown, meta or {}, text.count("\n", 0, len(text) - len(markdown)))
+    return SourcePage(source, path, text, markdown, meta or {}, text.count("\n", 0, len(text) - len(markdown)), generated)
 
 
 def check_page(page: SourcePage, references: dict[str, Reference], vocabulary: dict[str, str],

@@ -88,7 +88,7 @@ search:
 {state.name} has been {'a member' if state.oic_status == 'member' else 'an observer'} state of the Organisation of Islamic Cooperation (OIC) since {state.oic_joined} {_sources(state)}. For {state.name}, the site's [dataset](../data/index.md) records {counts}, each with its sources, as last checked on {human_date(checked)}. This page is generated from those records.
 
 <figure class="data-figure locator" markdown="span">
-<div class="data-figure__frame">{locator_map(state)}</div>
+<div class="data-figure__frame" data-search-exclude>{locator_map(state)}</div>
 <figcaption>{state.name} ({state.region}).</figcaption>
 </figure>
 

@@ -55,12 +55,12 @@ def changelog(ctx: PageContext) -> str:
 
 def discussion_questions(ctx: PageContext) -> str:
     """The discussion questions of every article, by page."""
-    return render_questions(list(ctx.site.pages.values()), ctx.here)
+    return render_questions(ctx.site.written_pages, ctx.here)
 
 
 def syllabus(ctx: PageContext) -> str:
     """Every page with its permanent URL, summary and reading time."""
-    return render_syllabus(list(ctx.site.pages.values()), ctx.here, ctx.site.site_url)
+    return render_syllabus(ctx.site.written_pages, ctx.here, ctx.site.site_url)
 
 
 def minutes(ctx: PageContext, page: str) -> str:

@@ -50,8 +50,7 @@ def on_files(files, config):
         raise PluginError(f"Content problems:\n{error}") from None
     for source, text in generated.items():
         files.append(File.generated(config, source, content=text))
-    pages = list(site.pages.values())
-    files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(pages, site.site_url)))
+    files.append(File.generated(config, SYLLABUS_CSV, content=syllabus_csv(site.written_pages, site.site_url)))
     files.append(File.generated(config, FEED_PATH, content=atom_feed(list(site.changes), site.site_url, site.site_name)))
     for name, content in dataset_files(site.dataset, site.release).items():
         files.append(File.generated(config, f"data/{name}", content=content))

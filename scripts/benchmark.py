@@ -6,7 +6,8 @@ Builds the site cold into a temporary folder, serves it on 127.0.0.1 with gzip a
 static host would, then visits every page once with an empty cache in Debian's Chromium,
 counting requests and the bytes a server would send (text gzipped at level 6). Prints a table and writes
 benchmark/results/latest.json. Where Node.js is present it also runs Lighthouse (mobile)
-on the home page and three articles.
+on the home page and three articles, and compares two long articles with a plain Material
+build of the same Markdown text, side by side in the same run.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 BUDGETS = {"text_page_kb": 100, "figure_page_kb": 200, "requests": 10, "offsite": 0, "build_seconds": 30}
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 LIGHTHOUSE_PAGES = ["", "concepts/", "cooperation/mutual-defense/", "scope/"]
+COMPARED = {"cooperation/mutual-defense/": "cooperation/mutual-defense.md", "impacts/stability/": "impacts/stability.md"}
+AUDITS = {"fcp_ms": "first-contentful-paint", "tbt_ms": "total-blocking-time", "dom_nodes": "dom-size",
+          "bytes": "total-byte-weight"}
 
 
 def build(site: Path) -> float:
@@ -104,22 +108,54 @@ def visit(browser, base: str, path: str) -> dict:
             "figure_page": has_figure, "offsite": offsite, "search_index_on_load": index_on_load}
 
 
-def lighthouse(base: str) -> dict[str, dict[str, int]]:
+def lighthouse_run(url: str) -> dict:
+    """One Lighthouse (mobile) run: category scores and the audits of AUDITS."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        command = ["npx", "--yes", "lighthouse@12", url, "--quiet", "--output=json", f"--output-path={report.name}",
+                   "--form-factor=mobile", f"--chrome-flags=--headless {' '.join(LAUNCH_ARGS)}"]
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
+        if done.returncode:
+            return {"error": done.stderr.strip().splitlines()[-1:]}
+        result = json.loads(Path(report.name).read_text())
+    scores = {name: round(c["score"] * 100) for name, c in result["categories"].items()}
+    return scores | {key: round(result["audits"][audit]["numericValue"]) for key, audit in AUDITS.items()}
+
+
+def lighthouse(base: str) -> dict[str, dict]:
+    return {"/" + path: lighthouse_run(base + path) for path in LIGHTHOUSE_PAGES} if shutil.which("npx") else {}
+
+
+def plain_material(folder: Path) -> Path:
+    """A plain Material site (no hooks, plugins or overrides) of the compared articles' Markdown text,
+    citations and placeholders removed: the baseline the reference's pages are measured against."""
+    import re
+
+    docs = folder / "docs"
+    for url, source in COMPARED.items():
+        text = (ROOT / "docs" / source).read_text(encoding="utf-8").split("---", 2)[2]
+        text = re.sub(r"\[@[^\]]*\]|<!--.*?-->", "", text, flags=re.DOTALL)
+        (docs / source).parent.mkdir(parents=True, exist_ok=True)
+        (docs / source).write_text(text, encoding="utf-8")
+    (docs / "index.md").write_text("# Plain Material\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Plain Material\ntheme:\n  name: material\n  font: false\n"
+                                       "markdown_extensions: [attr_list, md_in_html, tables, admonition, footnotes, toc]\n",
+                                       encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(folder / "site")], cwd=folder,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True, capture_output=True)
+    return folder / "site"
+
+
+def compare_with_plain(base: str, plain_base: str) -> dict[str, dict]:
+    """Both sides of each compared article, measured one after the other in the same run."""
     if not shutil.which("npx"):
         return {}
-    scores = {}
-    for path in LIGHTHOUSE_PAGES:
-        with tempfile.NamedTemporaryFile(suffix=".json") as report:
-            command = ["npx", "--yes", "lighthouse@12", base + path, "--quiet", "--output=json",
-                       f"--output-path={report.name}", "--form-factor=mobile",
-                       f"--chrome-flags=--headless {' '.join(LAUNCH_ARGS)}"]
-            done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
-            if done.returncode:
-                scores["/" + path] = {"error": done.stderr.strip().splitlines()[-1:]}
-                continue
-            categories = json.loads(Path(report.name).read_text())["categories"]
-            scores["/" + path] = {name: round(c["score"] * 100) for name, c in categories.items()}
-    return scores
+    rows = {}
+    for path in COMPARED:
+        ours, plain = lighthouse_run(base + path), lighthouse_run(plain_base + path)
+        rows["/" + path] = {"site": ours, "plain": plain,
+                            "ratio": {key: round(ours[key] / plain[key], 2) for key in AUDITS
+                                      if key in ours and key in plain and plain[key]}}
+    return rows
 
 
 def main() -> int:
@@ -134,7 +170,13 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
             visits = [visit(browser, base, path) for path in pages(site)]
             browser.close()
-        scores = lighthouse(base) if "--no-lighthouse" not in sys.argv else {}
+        scores, compared = {}, {}
+        if "--no-lighthouse" not in sys.argv:
+            scores = lighthouse(base)
+            with tempfile.TemporaryDirectory() as plain_folder:
+                plain_server, plain_base = serve(plain_material(Path(plain_folder)))
+                compared = compare_with_plain(base, plain_base)
+                plain_server.shutdown()
         server.shutdown()
 
     for v in visits:
@@ -147,7 +189,8 @@ def main() -> int:
         "heaviest_page": heaviest["path"], "heaviest_kb": heaviest["kb"], "budgets": BUDGETS,
         "build_meets_budget": seconds <= BUDGETS["build_seconds"],
         "pages_over_budget": [v["path"] for v in visits if not v["meets_budget"]],
-        "offsite_requests": sum(len(v["offsite"]) for v in visits), "lighthouse": scores, "visits": visits,
+        "offsite_requests": sum(len(v["offsite"]) for v in visits), "lighthouse": scores,
+        "compared_with_plain_material": compared, "visits": visits,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(summary, indent=2) + "\n")
@@ -162,6 +205,11 @@ def main() -> int:
     print(f"off-site requests: {summary['offsite_requests']}; pages over budget: {len(summary['pages_over_budget'])}")
     for path, result in scores.items():
         print(f"lighthouse {path}: {result}")
+    for path, row in compared.items():
+        print(f"\n{path} against plain Material (Lighthouse mobile, same run)")
+        for key in ("performance", *AUDITS):
+            print(f"  {key:12} site {row['site'].get(key, '?'):>8}  plain {row['plain'].get(key, '?'):>8}"
+                  f"  ratio {row['ratio'].get(key, '')}")
     print(f"written: {(RESULTS / 'latest.json').relative_to(ROOT)}")
     return 0
 
