@@ -23,9 +23,12 @@ WORLD = DATA_DIR / "natural-earth" / "countries-50m.json"
 FIRST_YEAR = 1935
 
 
-def _svg(width: int, height: int, title: str, desc: str, body: str, ident: str, wide: bool = False) -> str:
-    """An SVG figure; a wide one keeps a legible minimum width and scrolls sideways on a phone."""
-    return (f'<svg class="data-svg{" data-svg--wide" if wide else ""}" viewBox="0 0 {width} {height}" role="img" '
+def _svg(width: int, height: int, title: str, desc: str, body: str, ident: str, wide: bool = False,
+         natural: bool = False) -> str:
+    """An SVG figure; a wide one keeps a legible minimum width, a natural one never shrinks below its
+    own size, and both scroll sideways in their frame rather than shrink their labels."""
+    style = f' style="min-width: {width}px"' if natural else ""
+    return (f'<svg class="data-svg{" data-svg--wide" if wide else ""}"{style} viewBox="0 0 {width} {height}" role="img" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
             f"{body}</svg>")
@@ -314,7 +317,7 @@ def agreement_matrix_svg(agreements: list[Agreement], states: list[State] | None
                 current = ties.get((a, b))
                 if a != b and a in codes and b in codes and (current is None or rank.index(kind) < rank.index(current)):
                     ties[(a, b)] = kind
-    cell, margin, legend = 14, 44, 20 * len(TIE_CLASSES) + 10
+    cell, margin, legend = 15, 36, 20 * len(TIE_CLASSES) + 10
     size = margin + cell * len(codes) + 4
     body = []
     for n, (kind, label) in enumerate(TIE_CLASSES.items()):
@@ -323,8 +326,8 @@ def agreement_matrix_svg(agreements: list[Agreement], states: list[State] | None
     for i, code in enumerate(codes):
         position = legend + margin + i * cell + cell / 2 + 4
         column = margin + i * cell + cell / 2 + 4
-        body.append(f'<text class="fig-label fig-small" x="{margin - 4}" y="{position:.1f}" text-anchor="end">{code}</text>')
-        body.append(f'<text class="fig-label fig-small" x="{column:.1f}" y="{legend + margin - 4}" '
+        body.append(f'<text class="fig-label" x="{margin - 4}" y="{position:.1f}" text-anchor="end">{code}</text>')
+        body.append(f'<text class="fig-label" x="{column:.1f}" y="{legend + margin - 4}" '
                     f'transform="rotate(-90 {column:.1f} {legend + margin - 4})">{code}</text>')
     for (a, b), kind in sorted(ties.items()):
         i, j = codes.index(a), codes.index(b)
@@ -336,4 +339,4 @@ def agreement_matrix_svg(agreements: list[Agreement], states: list[State] | None
             f"{by_kind['defense']} with a defense obligation, {by_kind['alliance']} with another alliance obligation "
             f"and {by_kind['cooperation']} with cooperation only or obligations not coded.")
     return _svg(max(size, 420), size + legend, "Which states are tied by agreements, and how strongly", desc, "".join(body),
-                "matrix", wide=True)
+                "matrix", natural=True)
