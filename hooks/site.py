@@ -1,6 +1,7 @@
 """The MkDocs hooks (registered in mkdocs.yml): a thin adapter from MkDocs' events to the
 project's pure functions. Under another generator only this file would change.
 
+on_config          swap the print-site plugin's slow id prefixing for a one-pass one
 on_files           build the site context once (hooks/context.py): every data file and page
                    read and checked, any problem stops the build; add the generated pages (a
                    profile per OIC member state, hooks/profiles.py; a bibliography page per
@@ -29,13 +30,18 @@ from downloads import dataset_files
 from accessibility import label_landmarks
 from html_repairs import repair_markup
 from profiles import render_profiles
-from print_page import PRINT_PAGE, drop_print_assets, repair_print_page
+from print_page import PRINT_PAGE, drop_print_assets, repair_print_page, speed_up_plugin
 from renderers import REGISTRY
 from schema import ContentError
 from teach import SYLLABUS_CSV, syllabus_csv
 
 log = logging.getLogger("mkdocs.hooks.site")
 site: SiteContext | None = None  # built once per build, in on_files; never changed after
+
+
+def on_config(config):
+    speed_up_plugin()
+    return config
 
 
 def on_files(files, config):

@@ -2,7 +2,7 @@
 
 from accessibility import label_landmarks
 from page_facts import reading_minutes
-from print_page import drop_print_assets, repair_print_page
+from print_page import drop_print_assets, prefix_anchor_ids, repair_print_page, speed_up_plugin
 from schema import docs_url, load_tag_pages
 
 TYPE_PAGES = load_tag_pages()
@@ -100,3 +100,15 @@ def test_every_cooperation_type_tag_names_an_existing_page():
     assert set(TYPE_PAGES) == types
     assert all((DOCS / page).is_file() for page in TYPE_PAGES.values())
 
+
+
+def test_print_page_prefixes_heading_and_footnote_ids_in_one_pass():
+    html = '<h2 id="a">A</h2><p>Text<sup id="fnref:1"><a href="#fn:1">1</a></sup></p><div id="d"><li data-id="x" id="fn:1">'
+    assert prefix_anchor_ids(html, "k") == ('<h2 id="k-a">A</h2><p>Text<sup id="k-fnref:1"><a href="#fn:1">1</a></sup></p>'
+                                            '<div id="d"><li data-id="x" id="k-fn:1">')
+
+
+def test_the_print_site_plugin_uses_the_one_pass_prefixing():
+    from mkdocs_print_site_plugin import urls
+    speed_up_plugin()
+    assert urls.update_anchor_ids is prefix_anchor_ids
