@@ -77,7 +77,7 @@ def test_broken_bibliography_entries_are_reported_by_line_key_and_field():
 
 def test_the_tag_vocabulary_has_every_group():
     groups = set(load_vocabulary().values())
-    assert groups == {"cooperation type", "region", "organisation", "period"}
+    assert groups == {"cooperation type", "region", "organisation", "period", "theme"}
 
 
 def test_descriptions_may_not_break_html_attributes():

@@ -25,7 +25,8 @@ QUERIES = {
     "Baghdad Pact": "cases/baghdad-pact-cento/",
     "Manama Dialogue": "forums/",
     "Tawazun": "impacts/economy/",
-    "Malaysia": "states/mys/",
+    "Malaysia": "cases/malaysia-fpda/",
+    "Suriname": "states/sur/",
     "Galaxy Leader": "cases/red-sea-shipping-crisis/",
     "Al Udeid": "cases/gcc-peninsula-shield/",
 }
