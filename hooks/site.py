@@ -9,8 +9,9 @@ on_files           build the site context once (hooks/context.py): every data fi
 on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
-on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages
-on_post_template   the same markup repairs on 404.html
+on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages;
+                   small stylesheets inline and the theme's bundle deferred (hooks/critical_path.py)
+on_post_template   the same on 404.html
 on_post_build      repair the print page's links and markup (hooks/print_page.py)
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -25,6 +27,7 @@ from mkdocs.structure.files import File
 from changelog import FEED_PATH, atom_feed
 from citations import by_letter, letter_pages
 from compose import compose_page
+from critical_path import shorten_critical_path
 from context import PageContext, SiteContext, build_context, with_generated_pages
 from downloads import dataset_files
 from accessibility import label_landmarks
@@ -75,11 +78,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return label_landmarks(repair_markup(drop_print_assets(output)))
+    html = label_landmarks(repair_markup(drop_print_assets(output)))
+    return shorten_critical_path(html, page.url, Path(config["site_dir"]), urlsplit(config["site_url"]).path)
 
 
-def on_post_template(output, template_name, config):
-    return repair_markup(output)  # 404.html
+def on_post_template(output, template_name, config):  # 404.html
+    return shorten_critical_path(repair_markup(output), template_name, Path(config["site_dir"]),
+                                 urlsplit(config["site_url"]).path)
 
 
 def on_post_build(config):

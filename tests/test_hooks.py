@@ -1,6 +1,10 @@
-"""Small pure functions of the hooks: landmark labels, print-page repairs, reading time, URLs."""
+"""Small pure functions of the hooks: landmark labels, print-page repairs, reading time, URLs,
+the critical rendering path."""
+
+import pytest
 
 from accessibility import label_landmarks
+from critical_path import shorten_critical_path
 from page_facts import reading_minutes
 from print_page import drop_print_assets, prefix_anchor_ids, repair_print_page, speed_up_plugin
 from schema import docs_url, load_tag_pages
@@ -40,6 +44,24 @@ def test_ordinary_pages_drop_the_print_pages_assets():
     html = ('<link rel=stylesheet href=../css/print-site.css><link rel=stylesheet href=../css/print-site-material.css>'
             '<link rel=stylesheet href=../stylesheets/extra.css><script src=../js/print-site.js></script>')
     assert drop_print_assets(html) == "<link rel=stylesheet href=../stylesheets/extra.css>"
+
+
+def test_small_stylesheets_go_inline_compacted_and_the_bundle_is_deferred(tmp_path):
+    (tmp_path / "stylesheets").mkdir()
+    (tmp_path / "stylesheets" / "extra.css").write_text("/* why */\n.a {\n  color: red;\n}\n")
+    html = ('<link rel=stylesheet href=../../assets/stylesheets/main.1a2b.min.css>'
+            '<link rel=stylesheet href=../../stylesheets/extra.css>'
+            '<script src=../../assets/javascripts/bundle.1a2b.min.js></script>')
+    assert shorten_critical_path(html, "cases/imctc/", tmp_path) == (
+        '<link rel=stylesheet href=../../assets/stylesheets/main.1a2b.min.css><style>.a{color:red}</style>'
+        '<script defer src=../../assets/javascripts/bundle.1a2b.min.js></script>')
+    absolute = '<link rel="stylesheet" href="/oic/stylesheets/extra.css">'
+    assert shorten_critical_path(absolute, "404.html", tmp_path, "/oic/") == "<style>.a{color:red}</style>"
+
+
+def test_a_stylesheet_missing_from_the_built_site_stops_the_build(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"cases/imctc/: stylesheet ../../stylesheets/extra.css to inline"):
+        shorten_critical_path("<link rel=stylesheet href=../../stylesheets/extra.css>", "cases/imctc/", tmp_path)
 
 
 def test_articles_link_the_glossary_terms_they_use():

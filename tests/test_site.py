@@ -92,3 +92,21 @@ def test_no_placeholder_comment_or_raw_citation_survives_into_the_html(site):
         problems += [f"{path.relative_to(site)}: {match.group(0)!r}"
                      for match in re.finditer(r"<!--.{0,40}|\[@[^\]\n]{0,40}\]?", text)]
     assert problems == []
+
+
+def test_pages_defer_the_theme_bundle_and_run_its_dependants_after_it(site):
+    """hooks/critical_path.py defers the bundle; a classic inline script that uses `document$`
+    would then run before the bundle defines it, so each such script must be a module."""
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        if path.parent.name == "print_page":
+            continue  # the print-site plugin writes this page after the hooks have run
+        page = soup(path)
+        where = path.relative_to(site)
+        bundles = [s for s in page.find_all("script", src=True) if "/bundle." in s["src"] or s["src"].startswith("bundle.")]
+        problems += [f"{where}: bundle not deferred" for s in bundles if not s.has_attr("defer")]
+        problems += [f"{where}: {link['href']} linked, not inline" for link in page.find_all("link", rel="stylesheet")
+                     if re.search(r"palette\.[0-9a-f]+\.min\.css$|stylesheets/extra\.css$", link["href"])]
+        problems += [f"{where}: a classic script uses document$" for s in page.find_all("script", src=False)
+                     if "document$" in s.get_text() and s.get("type") != "module"]
+    assert problems == []
