@@ -10,7 +10,8 @@ on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
 on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages;
-                   small stylesheets inline and the theme's bundle deferred (hooks/critical_path.py)
+                   dates in table cells kept whole (hooks/table_dates.py); small stylesheets
+                   inline and the theme's bundle deferred (hooks/critical_path.py)
 on_post_template   the same on 404.html
 on_post_build      repair the print page's links and markup (hooks/print_page.py)
 """
@@ -36,6 +37,7 @@ from profiles import render_profiles
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page, speed_up_plugin
 from renderers import REGISTRY
 from schema import ContentError
+from table_dates import keep_table_dates_whole
 from teach import SYLLABUS_CSV, syllabus_csv
 
 log = logging.getLogger("mkdocs.hooks.site")
@@ -78,7 +80,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    html = label_landmarks(repair_markup(drop_print_assets(output)))
+    html = keep_table_dates_whole(label_landmarks(repair_markup(drop_print_assets(output))))
     return shorten_critical_path(html, page.url, Path(config["site_dir"]), urlsplit(config["site_url"]).path)
 
 

@@ -7,7 +7,9 @@ static host would, then visits every page once with an empty cache in Debian's C
 counting requests and the bytes a server would send (text gzipped at level 6). Prints a table and writes
 benchmark/results/latest.json. Where Node.js is present it also runs Lighthouse (mobile)
 on the home page and three articles, and compares two long articles with a plain Material
-build of the same Markdown text, side by side in the same run.
+build of the same Markdown text, side by side in the same run. A Lighthouse score moves by
+several points from one run to the next on the same page, so each figure is the median of
+--runs runs (3 unless told).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,6 +111,12 @@ def visit(browser, base: str, path: str) -> dict:
             "figure_page": has_figure, "offsite": offsite, "search_index_on_load": index_on_load}
 
 
+def median(results: list[dict]) -> dict:
+    """Each figure's median over several runs of one page (or the first run's error)."""
+    failed = [result for result in results if "error" in result]
+    return failed[0] if failed else {key: round(statistics.median(r[key] for r in results)) for key in results[0]}
+
+
 def lighthouse_run(url: str) -> dict:
     """One Lighthouse (mobile) run: category scores and the audits of AUDITS."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
@@ -121,8 +130,10 @@ def lighthouse_run(url: str) -> dict:
     return scores | {key: round(result["audits"][audit]["numericValue"]) for key, audit in AUDITS.items()}
 
 
-def lighthouse(base: str) -> dict[str, dict]:
-    return {"/" + path: lighthouse_run(base + path) for path in LIGHTHOUSE_PAGES} if shutil.which("npx") else {}
+def lighthouse(base: str, runs: int) -> dict[str, dict]:
+    if not shutil.which("npx"):
+        return {}
+    return {"/" + path: median([lighthouse_run(base + path) for _ in range(runs)]) for path in LIGHTHOUSE_PAGES}
 
 
 def plain_material(folder: Path) -> Path:
@@ -145,13 +156,14 @@ def plain_material(folder: Path) -> Path:
     return folder / "site"
 
 
-def compare_with_plain(base: str, plain_base: str) -> dict[str, dict]:
-    """Both sides of each compared article, measured one after the other in the same run."""
+def compare_with_plain(base: str, plain_base: str, runs: int) -> dict[str, dict]:
+    """Both sides of each compared article, measured turn about in the same run."""
     if not shutil.which("npx"):
         return {}
     rows = {}
     for path in COMPARED:
-        ours, plain = lighthouse_run(base + path), lighthouse_run(plain_base + path)
+        pairs = [(lighthouse_run(base + path), lighthouse_run(plain_base + path)) for _ in range(runs)]
+        ours, plain = median([o for o, _ in pairs]), median([p for _, p in pairs])
         rows["/" + path] = {"site": ours, "plain": plain,
                             "ratio": {key: round(ours[key] / plain[key], 2) for key in AUDITS
                                       if key in ours and key in plain and plain[key]}}
@@ -170,12 +182,13 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
             visits = [visit(browser, base, path) for path in pages(site)]
             browser.close()
-        scores, compared = {}, {}
+        scores, compared, runs = {}, {}, 0
         if "--no-lighthouse" not in sys.argv:
-            scores = lighthouse(base)
+            runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+            scores = lighthouse(base, runs)
             with tempfile.TemporaryDirectory() as plain_folder:
                 plain_server, plain_base = serve(plain_material(Path(plain_folder)))
-                compared = compare_with_plain(base, plain_base)
+                compared = compare_with_plain(base, plain_base, runs)
                 plain_server.shutdown()
         server.shutdown()
 
@@ -204,9 +217,12 @@ def main() -> int:
     print(f"search index: {index_kb} KB gzipped, loaded on first visit: {summary['search_index_loaded_on_first_visit']}")
     print(f"off-site requests: {summary['offsite_requests']}; pages over budget: {len(summary['pages_over_budget'])}")
     for path, result in scores.items():
-        print(f"lighthouse {path}: {result}")
+        goal = f" (goal 100: {'met' if result.get('performance') == 100 else 'NOT met'})" if path == "/" else ""
+        print(f"lighthouse {path}, median of {runs}: {result}{goal}")
     for path, row in compared.items():
-        print(f"\n{path} against plain Material (Lighthouse mobile, same run)")
+        gap = row["plain"].get("performance", 0) - row["site"].get("performance", 0)
+        print(f"\n{path} against plain Material (Lighthouse mobile, same run, median of {runs}): "
+              f"{gap} points behind, goal of 2 or fewer {'met' if gap <= 2 else 'NOT met'}")
         for key in ("performance", *AUDITS):
             print(f"  {key:12} site {row['site'].get(key, '?'):>8}  plain {row['plain'].get(key, '?'):>8}"
                   f"  ratio {row['ratio'].get(key, '')}")

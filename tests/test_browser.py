@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import OUTPUT
+from browser import OUTPUT, render_all
 from conftest import GENERATED_SAMPLE, SOURCES, page_path, source_id
 
 PATHS = [page_path(source) for source in SOURCES] + GENERATED_SAMPLE
@@ -37,6 +37,7 @@ def test_axe_finds_no_violations(browser, served, path, scheme):
     page.goto(served + path, wait_until="networkidle")
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    render_all(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     context.close()
     violations = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
@@ -58,6 +59,7 @@ def test_touch_targets_stay_24px_with_the_narrowest_fonts(browser, served, path)
     page = context.new_page()
     page.goto(served + path, wait_until="networkidle")
     page.add_style_tag(content=NARROW_FONTS)
+    render_all(page)
     page.evaluate("document.fonts.ready.then(() => true)")
     assert "Condensed" in page.evaluate("getComputedStyle(document.querySelector('.md-nav__link')).fontFamily")
     results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["target-size"]}})

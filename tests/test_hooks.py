@@ -8,6 +8,7 @@ from critical_path import shorten_critical_path
 from page_facts import reading_minutes
 from print_page import drop_print_assets, prefix_anchor_ids, repair_print_page, speed_up_plugin
 from schema import docs_url, load_tag_pages
+from table_dates import keep_table_dates_whole
 
 TYPE_PAGES = load_tag_pages()
 
@@ -62,6 +63,15 @@ def test_small_stylesheets_go_inline_compacted_and_the_bundle_is_deferred(tmp_pa
 def test_a_stylesheet_missing_from_the_built_site_stops_the_build(tmp_path):
     with pytest.raises(FileNotFoundError, match=r"cases/imctc/: stylesheet ../../stylesheets/extra.css to inline"):
         shorten_critical_path("<link rel=stylesheet href=../../stylesheets/extra.css>", "cases/imctc/", tmp_path)
+
+
+def test_dates_in_typed_table_cells_stay_whole_and_nothing_else_changes():
+    html = ('<td>fell 2016-2018; 1937-07-08, <a href="/x-2016-2018/">2019–2020</a>, 12-2020, 20165-2017</td>'
+            '<td><span class=nowrap>1990-01</span> 1991-02</td><p>2016-2018</p>')
+    assert keep_table_dates_whole(html) == (
+        '<td>fell <span class="nowrap">2016-2018</span>; <span class="nowrap">1937-07-08</span>, '
+        '<a href="/x-2016-2018/"><span class="nowrap">2019–2020</span></a>, 12-2020, 20165-2017</td>'
+        '<td><span class=nowrap>1990-01</span> <span class="nowrap">1991-02</span></td><p>2016-2018</p>')
 
 
 def test_articles_link_the_glossary_terms_they_use():
