@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from csscompressor import compress
@@ -36,6 +37,13 @@ def shorten_critical_path(html: str, page_url: str, site_dir: Path, base_path: s
         path = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname("/" + page_url), href)).lstrip("/")
         if not path.is_file():
             raise FileNotFoundError(f"{page_url or '/'}: stylesheet {match.group(1)} to inline is not in the built site ({path})")
-        return "<style>" + compress(path.read_text(encoding="utf-8")) + "</style>"
+        return "<style>" + _compacted(path, path.stat().st_mtime_ns) + "</style>"
 
     return BUNDLE.sub(r"<script defer \1>", INLINED_STYLESHEET.sub(inline, html))
+
+
+@lru_cache(maxsize=8)
+def _compacted(path: Path, mtime_ns: int) -> str:
+    """Compacted once per file version, not once per page (2.3 s of a 139-page build);
+    the modification time in the key lets `mkdocs serve` pick up an edited stylesheet."""
+    return compress(path.read_text(encoding="utf-8"))

@@ -76,12 +76,9 @@ def country_names(states: list[Record]) -> dict[str, str]:
     return names
 
 
-DATE_FIELDS = {"signed", "in_force", "ended", "date", "founded", "oic_joined", "start", "end", "joined", "left"}
-
-
 def _cell(value, field: str, names: dict[str, str]) -> str:
-    if field in DATE_FIELDS and value:
-        return f'<span class="nowrap">{value}</span>'
+    """A Markdown table cell; its dates are kept on one line later, with every table's
+    (hooks/table_dates.py)."""
     if field == "instrument":
         value = names[value]
     if field in COUNTRY_FIELDS and value:

@@ -13,7 +13,7 @@ on_post_page       HTML repairs: landmark names, valid markup, print assets off 
                    dates in table cells kept whole (hooks/table_dates.py); small stylesheets
                    inline and the theme's bundle deferred (hooks/critical_path.py)
 on_post_template   the same on 404.html
-on_post_build      repair the print page's links and markup (hooks/print_page.py)
+on_post_build      repair the print page's links and markup (hooks/print_page.py), its table dates too
 """
 
 from __future__ import annotations
@@ -93,4 +93,5 @@ def on_post_build(config):
     path = Path(config["site_dir"], PRINT_PAGE)
     if path.exists():
         urls = {page.url.strip("/").replace("/", "-") or "index": page.url for page in site.pages.values()}
-        path.write_text(repair_print_page(path.read_text(encoding="utf-8"), urls), encoding="utf-8")
+        path.write_text(repair_print_page(keep_table_dates_whole(path.read_text(encoding="utf-8")), urls),
+                        encoding="utf-8")

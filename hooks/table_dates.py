@@ -1,9 +1,9 @@
 """Dates and year spans in table cells stay on one line.
 
 A narrow column breaks "1937-07-08" or "2016-2018" at its hyphen, leaving half a date on
-each line. The generated tables mark their dates themselves (hooks/data_pages.py); this
-does the same for the tables typed in Markdown, on the page's HTML, touching only the text
-of `<td>` cells (never a tag or an address) and only a date not already marked.
+each line. One pass over the page's HTML serves every table, typed in Markdown or generated
+from the records (hooks/data_pages.py): it touches only the text of `<td>` cells (never a
+tag or an address) and leaves a date an author has already marked.
 """
 
 from __future__ import annotations
