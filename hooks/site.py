@@ -9,11 +9,15 @@ on_files           build the site context once (hooks/context.py): every data fi
 on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
+on_page_context    each section's body wrapped so the browser may skip it off screen
+                   (hooks/section_bodies.py); after the tags plugin fills in its listings, and
+                   after the print-site plugin took its copy of the body, which stays plain
 on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages;
                    dates in table cells kept whole (hooks/table_dates.py); small stylesheets
                    inline and the theme's bundle deferred (hooks/critical_path.py)
 on_post_template   the same on 404.html
-on_post_build      repair the print page's links and markup (hooks/print_page.py), its table dates too
+on_post_build      repair the print page's links and markup (hooks/print_page.py), its table dates too;
+                   then the theme's stylesheet without the rules no page uses (hooks/unused_css.py)
 """
 
 from __future__ import annotations
@@ -37,8 +41,10 @@ from profiles import render_profiles
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page, speed_up_plugin
 from renderers import REGISTRY
 from schema import ContentError
+from section_bodies import wrap_section_bodies
 from table_dates import keep_table_dates_whole
 from teach import SYLLABUS_CSV, syllabus_csv
+from unused_css import slim_theme_stylesheet
 
 log = logging.getLogger("mkdocs.hooks.site")
 site: SiteContext | None = None  # built once per build, in on_files; never changed after
@@ -79,6 +85,11 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"Content problem:\n{error}") from None
 
 
+def on_page_context(context, page, config, nav):
+    page.content = wrap_section_bodies(page.content)
+    return context
+
+
 def on_post_page(output, page, config):
     html = keep_table_dates_whole(label_landmarks(repair_markup(drop_print_assets(output))))
     return shorten_critical_path(html, page.url, Path(config["site_dir"]), urlsplit(config["site_url"]).path)
@@ -95,3 +106,4 @@ def on_post_build(config):
         urls = {page.url.strip("/").replace("/", "-") or "index": page.url for page in site.pages.values()}
         path.write_text(repair_print_page(keep_table_dates_whole(path.read_text(encoding="utf-8")), urls),
                         encoding="utf-8")
+    slim_theme_stylesheet(Path(config["site_dir"]))

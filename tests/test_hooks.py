@@ -8,7 +8,9 @@ from critical_path import shorten_critical_path
 from page_facts import reading_minutes
 from print_page import drop_print_assets, prefix_anchor_ids, repair_print_page, speed_up_plugin
 from schema import docs_url, load_tag_pages
+from section_bodies import wrap_section_bodies
 from table_dates import keep_table_dates_whole
+from unused_css import drop_unused_rules, names_in_use, slim_theme_stylesheet
 
 TYPE_PAGES = load_tag_pages()
 
@@ -72,6 +74,22 @@ def test_dates_in_typed_table_cells_stay_whole_and_nothing_else_changes():
         '<td>fell <span class="nowrap">2016-2018</span>; <span class="nowrap">1937-07-08</span>, '
         '<a href="/x-2016-2018/"><span class="nowrap">2019–2020</span></a>, 12-2020, 20165-2017</td>'
         '<td><span class=nowrap>1990-01</span> <span class="nowrap">1991-02</span></td><p>2016-2018</p>')
+
+
+def test_each_section_body_is_wrapped_and_headings_lead_and_notes_stay_outside():
+    html = ('<h1>T</h1>\n<p>lead</p>\n<h2 id="a">A</h2>\n<p>x</p>\n<ul><li>y</li></ul>\n'
+            '<h2 id="b">B</h2>\n<div class="admonition"><h3>inside</h3><p>z</p></div>\n'
+            '<h3 id="c">C</h3>\n<h3 id="d">D</h3>\n<p>w</p>\n<div class="footnote"><ol><li>n</li></ol></div>\n')
+    assert wrap_section_bodies(html) == (
+        '<h1>T</h1>\n<p>lead</p>\n<h2 id="a">A</h2><div class="section-body"><p>x</p>\n<ul><li>y</li></ul></div>\n'
+        '<h2 id="b">B</h2><div class="section-body"><div class="admonition"><h3>inside</h3><p>z</p></div></div>\n'
+        '<h3 id="c">C</h3>\n<h3 id="d">D</h3><div class="section-body"><p>w</p></div>\n'
+        '<div class="footnote"><ol><li>n</li></ol></div>\n')
+
+
+def test_a_page_without_section_headings_is_left_as_it_is():
+    html = '<h1>T</h1><p>lead</p><div class="admonition"><h2>boxed</h2></div><p>end</p>'
+    assert wrap_section_bodies(html) == html
 
 
 def test_articles_link_the_glossary_terms_they_use():
@@ -144,3 +162,38 @@ def test_the_print_site_plugin_uses_the_one_pass_prefixing():
     from mkdocs_print_site_plugin import urls
     speed_up_plugin()
     assert urls.update_anchor_ids is prefix_anchor_ids
+
+
+def test_theme_rules_for_classes_no_page_uses_are_left_out():
+    css = ("/* theme */.used,.unused{color:red}.unused .used{margin:0}.used:not(.unused){top:0}"
+           "@media screen{.unused{left:0}.used>.also{right:0}}@keyframes spin{to{rotate:1turn}}"
+           "[data-md-color-scheme=slate]{--x:1}")
+    assert drop_unused_rules(css, {"used", "also"}) == (
+        ".used{color:red}.used:not(.unused){top:0}@media screen{.used>.also{right:0}}"
+        "@keyframes spin{to{rotate:1turn}}[data-md-color-scheme=slate]{--x:1}")
+
+
+def test_classes_in_use_come_from_markup_inline_scripts_and_the_theme_script():
+    pages = ['<p class="a b"><i class=c></i><script>el.classList.add("md-d")</script></p>']
+    assert names_in_use(pages, ['x.className="md-e--on"']) >= {"a", "b", "c", "md-d", "md-e--on"}
+    assert "p" not in names_in_use(['<p class=a>text p</p>'], [])
+
+
+def test_the_slim_stylesheet_gets_its_own_name_and_every_page_links_it(tmp_path):
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    old = tmp_path / "assets" / "stylesheets" / "main.0123abcd.min.css"
+    old.write_text(".a{color:red}.b{color:blue}\n/*# sourceMappingURL=main.0123abcd.min.css.map*/")
+    old.with_name(old.name + ".map").write_text("{}")
+    (tmp_path / "assets" / "javascripts" / "bundle.1.min.js").write_text('"b"')
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "index.html").write_text('<link rel=stylesheet href=../assets/stylesheets/main.0123abcd.min.css>'
+                                               '<p class=a>')
+    _, name = slim_theme_stylesheet(tmp_path)
+    assert sorted(p.name for p in old.parent.iterdir()) == [name]
+    assert (old.parent / name).read_text() == ".a{color:red}.b{color:blue}"
+    assert f"../assets/stylesheets/{name}>" in (tmp_path / "x" / "index.html").read_text()
+    assert slim_theme_stylesheet(tmp_path) == (name, name)
+    (old.parent / name).unlink()
+    with pytest.raises(FileNotFoundError, match=r"assets/stylesheets: expected one theme stylesheet main\.\*\.min\.css"):
+        slim_theme_stylesheet(tmp_path)

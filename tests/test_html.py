@@ -32,7 +32,7 @@ def require_java() -> str:
 
 # Standard CSS properties this vnu's CSS checker does not know yet; pages carry their small
 # stylesheets inline (hooks/critical_path.py), so vnu reads them. Nothing else is filtered.
-NEWER_CSS = r".*CSS: “(line-clamp|contain-intrinsic-size)”: Property “\1” doesn't exist\..*"
+NEWER_CSS = r".*CSS: “(line-clamp|contain-intrinsic-size|overflow-clip-margin)”: Property “\1” doesn't exist\..*"
 
 
 def vnu(java: str, folder: Path) -> subprocess.CompletedProcess:

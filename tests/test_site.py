@@ -110,3 +110,21 @@ def test_pages_defer_the_theme_bundle_and_run_its_dependants_after_it(site):
         problems += [f"{where}: a classic script uses document$" for s in page.find_all("script", src=False)
                      if "document$" in s.get_text() and s.get("type") != "module"]
     assert problems == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=source_id)
+def test_article_sections_render_lazily_and_their_headings_stay_outside(site, source):
+    """hooks/section_bodies.py: the body under each section heading is wrapped, and the headings
+    stay outside, where the table of contents reads their positions without laying out the text."""
+    article = soup(built_page(site, source)).find("article")
+    levels = ["h2", "h3", "h4", "h5", "h6"]
+    problems = []
+    for heading in article.find_all(levels, recursive=False):
+        body = heading.find_next_sibling()
+        if body is None or body.name in levels or "footnote" in body.get("class", []):
+            continue  # nothing of its own under this heading
+        if "section-body" not in body.get("class", []):
+            problems.append(f"{source}: the body under #{heading.get('id')} is not wrapped")
+    problems += [f"{source}: a heading inside a section body" for body in article.select(":scope > .section-body")
+                 if body.find(levels, recursive=False)]
+    assert problems == []
