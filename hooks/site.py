@@ -9,8 +9,8 @@ on_files           build the site context once (hooks/context.py): every data fi
 on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
-on_page_context    each section's body wrapped so the browser may skip it off screen
-                   (hooks/section_bodies.py); after the tags plugin fills in its listings, and
+on_page_context    each section's body wrapped so the browser may skip it off screen, the notes
+                   told their count to size their placeholder (hooks/offscreen.py); after the tags plugin fills in its listings, and
                    after the print-site plugin took its copy of the body, which stays plain
 on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages;
                    dates in table cells kept whole (hooks/table_dates.py); small stylesheets
@@ -41,7 +41,7 @@ from profiles import render_profiles
 from print_page import PRINT_PAGE, drop_print_assets, repair_print_page, speed_up_plugin
 from renderers import REGISTRY
 from schema import ContentError
-from section_bodies import wrap_section_bodies
+from offscreen import count_notes, wrap_section_bodies
 from table_dates import keep_table_dates_whole
 from teach import SYLLABUS_CSV, syllabus_csv
 from unused_css import slim_theme_stylesheet
@@ -86,7 +86,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    page.content = wrap_section_bodies(page.content)
+    page.content = count_notes(wrap_section_bodies(page.content))
     return context
 
 

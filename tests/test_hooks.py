@@ -8,7 +8,7 @@ from critical_path import shorten_critical_path
 from page_facts import reading_minutes
 from print_page import drop_print_assets, prefix_anchor_ids, repair_print_page, speed_up_plugin
 from schema import docs_url, load_tag_pages
-from section_bodies import wrap_section_bodies
+from offscreen import count_notes, wrap_section_bodies
 from table_dates import keep_table_dates_whole
 from unused_css import drop_unused_rules, names_in_use, slim_theme_stylesheet
 
@@ -197,3 +197,9 @@ def test_the_slim_stylesheet_gets_its_own_name_and_every_page_links_it(tmp_path)
     (old.parent / name).unlink()
     with pytest.raises(FileNotFoundError, match=r"assets/stylesheets: expected one theme stylesheet main\.\*\.min\.css"):
         slim_theme_stylesheet(tmp_path)
+
+
+def test_the_notes_block_carries_its_count_for_its_placeholder():
+    html = '<p>x</p><div class="footnote"><hr><ol><li id="fn:a"><p>A</p></li><li id="fn:b"><p>B</p></li></ol></div>'
+    assert count_notes(html).startswith('<p>x</p><div class="footnote" style="--notes: 2"><hr>')
+    assert count_notes("<p>no notes</p>") == "<p>no notes</p>"

@@ -114,7 +114,7 @@ def test_pages_defer_the_theme_bundle_and_run_its_dependants_after_it(site):
 
 @pytest.mark.parametrize("source", SOURCES, ids=source_id)
 def test_article_sections_render_lazily_and_their_headings_stay_outside(site, source):
-    """hooks/section_bodies.py: the body under each section heading is wrapped, and the headings
+    """hooks/offscreen.py: the body under each section heading is wrapped, and the headings
     stay outside, where the table of contents reads their positions without laying out the text."""
     article = soup(built_page(site, source)).find("article")
     levels = ["h2", "h3", "h4", "h5", "h6"]

@@ -1,13 +1,19 @@
-"""What lies between two headings becomes one block the browser may leave unrendered.
+"""Blocks a reader has not scrolled near are left unrendered, and hold about their true height.
 
 A long article is mostly text below the first screen, and the theme's start-up script
-forces a full style pass over the page four times (scripts/benchmark.py traced it). Each
-run of blocks between top-level headings is wrapped in `<div class="section-body">`,
-which docs/stylesheets/extra.css gives `content-visibility: auto`: off screen, its style
-and layout are skipped until a reader scrolls near it. The headings stay outside the
-wrappers, so the table of contents reads their positions without laying out the text,
-and the lead before the first section heading renders at once. The notes keep their own
-block. Find in page, links into a section and assistive technology still reach the text.
+forces a full style pass over the page four times (scripts/benchmark.py traced it).
+docs/stylesheets/extra.css gives these blocks `content-visibility: auto`, so off screen
+their style and layout are skipped:
+
+- each run of blocks between top-level headings, wrapped here in `<div class="section-body">`.
+  The headings stay outside, so the table of contents reads their positions without laying
+  out the text, and the lead before the first section heading renders at once;
+- the notes, which carry their count (`--notes`) so the stylesheet can reserve about their
+  height. Too short a placeholder lets the notes, when a script measures them unrendered,
+  spill over the dark footer: axe-core then reports their text as unreadable (its issue
+  #2768), and the scroll bar jumps when they render.
+
+Find in page, links into a section and assistive technology still reach the text.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 TAG = re.compile(r"<(/?)(div|details|section|table|ul|ol|dl|blockquote|figure|aside|nav|form|h[1-6])\b[^>]*>",
                  re.IGNORECASE)
 NOTES = re.compile(r'<div class="?footnote"?>')
+NOTE = re.compile(r'<li id="?fn:')
 WRAPPER = '<div class="section-body">'
 
 
@@ -44,3 +51,8 @@ def wrap_section_bodies(html: str) -> str:
         parts.append(f"{WRAPPER}{body.strip()}</div>\n" if body.strip() else body)
         cursor = following
     return "".join(parts) + html[cursor:]
+
+
+def count_notes(html: str) -> str:
+    """The page body with its notes block carrying the number of notes."""
+    return NOTES.sub(lambda match: f'<div class="footnote" style="--notes: {len(NOTE.findall(html))}">', html, count=1)
