@@ -31,24 +31,24 @@ WRAPPER = '<div class="section-body">'
 def wrap_section_bodies(html: str) -> str:
     """The page body (MkDocs' page content) with each section's body wrapped; a page
     without a section heading is returned unchanged."""
-    depth, opened, bounds = 0, None, []  # bounds: (start, end) of top-level headings and of the notes
+    depth, heading, bounds = 0, 0, []  # bounds: (start, end) of each top-level heading, then of the notes
     for match in TAG.finditer(html):
         closing, name = match.group(1), match.group(2).lower()
-        if name[0] == "h":
-            if depth == 0 and name != "h1":
-                opened = match.start() if not closing else opened
-                if closing:
-                    bounds.append((opened, match.end()))
+        if name in {"h2", "h3", "h4", "h5", "h6"}:
+            if depth == 0 and closing:
+                bounds.append((heading, match.end()))
+            heading = match.start()
+        elif name == "h1":
             continue
-        if depth == 0 and not closing and NOTES.match(match.group(0)):
+        elif depth == 0 and NOTES.match(match.group(0)):
             bounds.append((match.start(), len(html)))
             break
-        depth = max(0, depth + (-1 if closing else 1))
+        else:
+            depth = max(0, depth + (-1 if closing else 1))
     parts, cursor = [], 0
-    for (start, end), (following, _) in zip(bounds, bounds[1:] + [(len(html), None)]):
+    for (_, end), (following, _) in zip(bounds, bounds[1:] + [(len(html), None)]):
         body = html[end:following]
-        parts.append(html[cursor:end])
-        parts.append(f"{WRAPPER}{body.strip()}</div>\n" if body.strip() else body)
+        parts += [html[cursor:end], f"{WRAPPER}{body.strip()}</div>\n" if body.strip() else body]
         cursor = following
     return "".join(parts) + html[cursor:]
 

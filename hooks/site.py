@@ -9,9 +9,10 @@ on_files           build the site context once (hooks/context.py): every data fi
 on_page_read_source  hand MkDocs the page text the context already read
 on_page_markdown   compose the page (hooks/compose.py): placeholders, fact box, page facts,
                    key terms, revision history, citations, tooltips
-on_page_context    each section's body wrapped so the browser may skip it off screen, the notes
-                   told their count to size their placeholder (hooks/offscreen.py); after the tags plugin fills in its listings, and
-                   after the print-site plugin took its copy of the body, which stays plain
+on_page_context    each section's body wrapped so the browser may skip it off screen, and the
+                   notes told their count to size their placeholder (hooks/offscreen.py); this
+                   runs after the tags plugin fills in its listings and after the print-site
+                   plugin took its copy of the body, which stays plain
 on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages;
                    dates in table cells kept whole (hooks/table_dates.py); small stylesheets
                    inline and the theme's bundle deferred (hooks/critical_path.py)
