@@ -15,7 +15,8 @@ on_page_context    each section's body wrapped so the browser may skip it off sc
                    plugin took its copy of the body, which stays plain
 on_post_page       HTML repairs: landmark names, valid markup, print assets off ordinary pages;
                    dates in table cells kept whole (hooks/table_dates.py); small stylesheets
-                   inline and the theme's bundle deferred (hooks/critical_path.py)
+                   inline, the palette's without colours the options do not choose, and the
+                   theme's bundle deferred (hooks/critical_path.py)
 on_post_template   the same on 404.html
 on_post_build      repair the print page's links and markup (hooks/print_page.py), its table dates too;
                    then the theme's stylesheet without the rules no page uses (hooks/unused_css.py)
@@ -45,7 +46,7 @@ from schema import ContentError
 from offscreen import count_notes, wrap_section_bodies
 from table_dates import keep_table_dates_whole
 from teach import SYLLABUS_CSV, syllabus_csv
-from unused_css import slim_theme_stylesheet
+from unused_css import palette_in_use, slim_theme_stylesheet
 
 log = logging.getLogger("mkdocs.hooks.site")
 site: SiteContext | None = None  # built once per build, in on_files; never changed after
@@ -93,12 +94,13 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     html = keep_table_dates_whole(label_landmarks(repair_markup(drop_print_assets(output))))
-    return shorten_critical_path(html, page.url, Path(config["site_dir"]), urlsplit(config["site_url"]).path)
+    return shorten_critical_path(html, page.url, Path(config["site_dir"]), urlsplit(config["site_url"]).path,
+                                 palette_in_use(config["theme"]["palette"]))
 
 
 def on_post_template(output, template_name, config):  # 404.html
     return shorten_critical_path(repair_markup(output), template_name, Path(config["site_dir"]),
-                                 urlsplit(config["site_url"]).path)
+                                 urlsplit(config["site_url"]).path, palette_in_use(config["theme"]["palette"]))
 
 
 def on_post_build(config):
@@ -107,4 +109,4 @@ def on_post_build(config):
         urls = {page.url.strip("/").replace("/", "-") or "index": page.url for page in site.pages.values()}
         path.write_text(repair_print_page(keep_table_dates_whole(path.read_text(encoding="utf-8")), urls),
                         encoding="utf-8")
-    slim_theme_stylesheet(Path(config["site_dir"]))
+    slim_theme_stylesheet(Path(config["site_dir"]), palette_in_use(config["theme"]["palette"]))

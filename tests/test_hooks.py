@@ -10,7 +10,7 @@ from print_page import drop_print_assets, prefix_anchor_ids, repair_print_page, 
 from schema import docs_url, load_tag_pages
 from offscreen import count_notes, wrap_section_bodies
 from table_dates import keep_table_dates_whole
-from unused_css import drop_unused_rules, names_in_use, slim_theme_stylesheet
+from unused_css import drop_unused_rules, names_in_use, palette_in_use, slim_theme_stylesheet
 
 TYPE_PAGES = load_tag_pages()
 
@@ -171,6 +171,20 @@ def test_theme_rules_for_classes_no_page_uses_are_left_out():
     assert drop_unused_rules(css, {"used", "also"}) == (
         ".used{color:red}.used:not(.unused){top:0}@media screen{.used>.also{right:0}}"
         "@keyframes spin{to{rotate:1turn}}[data-md-color-scheme=slate]{--x:1}")
+
+
+def test_palette_colours_the_options_do_not_choose_are_left_out():
+    options = [{"media": "(prefers-color-scheme)"}, {"scheme": "slate", "primary": "custom", "accent": "deep orange"}]
+    palette = palette_in_use(options)
+    assert palette == {("data-md-color-primary", "indigo"), ("data-md-color-accent", "indigo"),
+                       ("data-md-color-primary", "custom"), ("data-md-color-accent", "deep-orange")}
+    css = ("[data-md-color-primary=indigo]{--p:1}[data-md-color-primary=red],[data-md-color-accent=deep-orange]{--a:1}"
+           "@media screen{[data-md-color-scheme=slate][data-md-color-primary=black]{--b:1}"
+           "[data-md-color-scheme=slate]{--s:1}}.x{color:red}")
+    assert drop_unused_rules(css, palette=palette) == (
+        "[data-md-color-primary=indigo]{--p:1}[data-md-color-accent=deep-orange]{--a:1}"
+        "@media screen{[data-md-color-scheme=slate]{--s:1}}.x{color:red}")
+    assert drop_unused_rules(css, {"y"}, palette).endswith("{--s:1}}")
 
 
 def test_classes_in_use_come_from_markup_inline_scripts_and_the_theme_script():

@@ -112,6 +112,23 @@ def test_pages_defer_the_theme_bundle_and_run_its_dependants_after_it(site):
     assert problems == []
 
 
+def test_pages_start_in_the_sites_colours_and_inline_no_other_palette(site):
+    """The body names the colours mkdocs.yml chooses before any script runs, so the first paint
+    and a reader without JavaScript see the site's teal, not the theme's indigo, and the theme's
+    script finds nothing to change (a whole-page style pass saved); the inline palette
+    stylesheet carries no other colour (hooks/unused_css.py)."""
+    problems = []
+    for path in [site / "index.html", site / "cases" / "baghdad-pact-cento" / "index.html", site / "404.html"]:
+        page = soup(path)
+        colours = {key: page.body.get(f"data-md-color-{key}") for key in ("primary", "accent")}
+        if colours != {"primary": "custom", "accent": "custom"}:
+            problems.append(f"{path.relative_to(site)}: body starts as {colours}")
+        styles = " ".join(style.get_text() for style in page.find_all("style"))
+        problems += [f"{path.relative_to(site)}: inline palette rule for {colour}"
+                     for colour in sorted(set(re.findall(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]", styles)))]
+    assert problems == []
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=source_id)
 def test_article_sections_render_lazily_and_their_headings_stay_outside(site, source):
     """hooks/offscreen.py: the body under each section heading is wrapped, and the headings
