@@ -69,6 +69,20 @@ def test_maps_fill_members_and_observers_and_name_every_country():
     assert former.count("<path ") < svg.count("<path ")  # cropped to its members
 
 
+def test_outlines_simplified_once_per_scale_match_those_simplified_in_pixels():
+    """figures._simplified simplifies in degrees and shares the result across maps at one scale;
+    the projection only scales and shifts, so the outline must be the one drawn from pixels."""
+    from figures import _project, _simplified, _simplify, _world, region_bounds
+
+    index = next(i for i, (code, _) in enumerate(_world()) if code == "IDN")
+    for bounds, width in [(region_bounds({"IDN"}), 720), (region_bounds({"MYS"}, 14.0, 40.0), 360)]:
+        scale = width / (bounds[1] - bounds[0])
+        in_pixels = [_simplify([_project(lon, lat, bounds, width) for lon, lat in ring], 1.5) for ring in _world()[index][1]]
+        in_degrees = [[_project(lon, lat, bounds, width) for lon, lat in ring] for ring in _simplified(index, scale)]
+        assert [len(ring) for ring in in_degrees] == [len(ring) for ring in in_pixels]
+        assert all(abs(a - b) < 1e-6 for ra, rb in zip(in_degrees, in_pixels) for pa, pb in zip(ra, rb) for a, b in zip(pa, pb))
+
+
 def test_timeline_and_matrix_state_what_they_show():
     from figures import agreement_matrix_svg, timeline_svg
 
