@@ -117,8 +117,8 @@ def test_keyboard_reaches_skip_link_with_visible_focus_and_search(context, serve
     assert focused["outline"] != "none" or focused["shadow"] != "none", "focus must be visible"
     target = page.locator("a.md-skip").get_attribute("href")
     page.keyboard.press("Enter")
-    # The theme's instant navigation handles the skip link's jump; a reader's next key comes
-    # once it has landed, so the test waits for the address to carry the target.
+    # A reader's next key comes once the skip link's jump has landed, so the test waits for
+    # the address to carry the target.
     page.wait_for_function("target => location.hash === new URL(target, location.href).hash", arg=target)
     page.keyboard.press("/")
     page.wait_for_function("document.activeElement.getAttribute('aria-label') === 'Search'")
