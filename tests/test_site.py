@@ -114,9 +114,8 @@ def test_pages_defer_the_theme_bundle_and_run_its_dependants_after_it(site):
 
 def test_pages_start_in_the_sites_colours_and_inline_no_other_palette(site):
     """The body names the colours mkdocs.yml chooses before any script runs, so the first paint
-    and a reader without JavaScript see the site's teal, not the theme's indigo, and the theme's
-    script finds nothing to change (a whole-page style pass saved); the inline palette
-    stylesheet carries no other colour (hooks/unused_css.py)."""
+    and a reader without JavaScript see the site's teal, not the theme's indigo; the inline
+    palette stylesheet carries no other colour (hooks/unused_css.py)."""
     problems = []
     for path in [site / "index.html", site / "cases" / "baghdad-pact-cento" / "index.html", site / "404.html"]:
         page = soup(path)
