@@ -183,7 +183,7 @@ def _simplified(index: int, scale: float, tolerance: float = 1.5) -> list[list[t
     """Country `index` of _world(), simplified to draw at `scale` pixels per degree, `tolerance`
     in pixels. The projection only scales and shifts, so which points Douglas-Peucker keeps
     depends on the scale alone: the state profiles' locator maps, 41 of 57 at one scale, share
-    the work (it was 2 s of the build)."""
+    the work: their outlines took 1.2 s of the build, now 0.5 s."""
     return [_simplify(ring, tolerance / scale) for ring in _world()[index][1]]
 
 
