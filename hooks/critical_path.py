@@ -8,8 +8,8 @@ brought the first contentful paint from about 1.6 s to 0.9 s (Lighthouse mobile,
 scripts/benchmark.py).
 The palette stylesheet goes in without the colours the palette options do not choose
 (hooks/unused_css.py). The theme's main stylesheet stays a cached file: at 17 KB gzipped it
-would weigh on every page view. Scripts that use the bundle's `document$` are modules (overrides/), so they run
-after the deferred bundle; a classic one would run before it and fail.
+would weigh on every page view. Scripts that use the bundle's `document$` are modules
+(overrides/), so they run after the deferred bundle; a classic one would run before it and fail.
 """
 
 from __future__ import annotations
