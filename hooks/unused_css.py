@@ -29,7 +29,7 @@ CLASS_ATTR = re.compile(r'\bclass=(?:"([^"]*)"|([^\s>]+))')
 SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL)
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 GROUPING = {"media", "supports", "container", "layer"}  # at-rules that hold ordinary rules
-PALETTE = ("data-md-color-primary", "data-md-color-accent")  # the body attributes palette options set
+PALETTE = {"primary": "data-md-color-primary", "accent": "data-md-color-accent"}  # option -> body attribute
 Palette = frozenset[tuple[str, str]]  # (attribute, value) pairs
 
 
@@ -57,8 +57,8 @@ def palette_in_use(palette: list[dict] | dict) -> Palette:
     """The colours the palette options of mkdocs.yml can put on the body; an option that names
     none gets the theme's indigo (its base.html)."""
     options = palette if isinstance(palette, list) else [palette]
-    return frozenset((attribute, str(option.get(attribute.rsplit("-", 1)[1]) or "indigo").replace(" ", "-"))
-                     for option in options for attribute in PALETTE)
+    return frozenset((attribute, str(option.get(key) or "indigo").replace(" ", "-"))
+                     for option in options for key, attribute in PALETTE.items())
 
 
 def _palette_colours(selector: list) -> set[tuple[str, str]]:
@@ -67,7 +67,7 @@ def _palette_colours(selector: list) -> set[tuple[str, str]]:
     for token in selector:
         if token.type == "[] block":
             parts = [part for part in token.content if part.type != "whitespace"]
-            if (len(parts) == 3 and parts[0].type == "ident" and parts[0].value in PALETTE
+            if (len(parts) == 3 and parts[0].type == "ident" and parts[0].value in PALETTE.values()
                     and parts[1].type == "literal" and parts[1].value == "=" and parts[2].type in ("ident", "string")):
                 pairs.add((parts[0].value, parts[2].value))
     return pairs
